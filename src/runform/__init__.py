@@ -1,0 +1,1 @@
+"""runform: weekly running-technique tips as YAML -> a Material for MkDocs site."""

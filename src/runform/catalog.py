@@ -1,0 +1,156 @@
+"""Every tip file -> a Catalog of validated entries, plus the rules that span files.
+
+Reads everything first and reports every problem of every file (Pelican's generators read all
+content before any writer runs). File-level rules: the name is `YYYY-MM-DD-slug.yml` and its
+date agrees with `date:`; a poster exists under docs/. Cross-file rule: slugs are unique.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from runform.diagnostics import START, Diagnostic
+from runform.model import Tip
+from runform.reader import SourceDocument, read_yaml_file
+from runform.validation import validate_document
+
+TIP_SUFFIXES = (".yml", ".yaml")
+_FILE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A validated tip and where it came from."""
+
+    path: str  # "tips/2026-11-27-heel-pick-up.yml", as the coach sees it
+    slug: str
+    tip: Tip
+
+
+@dataclass(frozen=True)
+class Catalog:
+    entries: tuple[Entry, ...]  # oldest first, then by slug
+    diagnostics: tuple[Diagnostic, ...]  # sorted
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+
+def find_tip_files(tips_dir: Path) -> list[Path]:
+    if not tips_dir.is_dir():
+        return []
+    return sorted(p for p in tips_dir.iterdir() if p.suffix in TIP_SUFFIXES and p.is_file())
+
+
+def load_catalog(tips_dir: Path, *, root: Path, docs_dir: Path | None = None) -> Catalog:
+    """Read and validate every tip file in `tips_dir`; paths are shown relative to `root`."""
+    return build_catalog(
+        (read_tip(path, _display_path(path, root), docs_dir) for path in find_tip_files(tips_dir))
+    )
+
+
+def read_tip(path: Path, display: str, docs_dir: Path | None) -> tuple[Entry | None, list[Diagnostic]]:
+    """One file -> its entry (when valid) and its problems."""
+    source = read_yaml_file(path, display)
+    if not isinstance(source, SourceDocument):
+        return None, list(source)
+    tip, problems = validate_document(
+        Tip,
+        source.data,
+        path=display,
+        positions=source.positions,
+        value_positions=source.value_positions,
+    )
+    name_slug, name_problems = _check_file_name(path, source, tip)
+    problems.extend(name_problems)
+    if tip is None:
+        return None, problems
+    problems.extend(_check_poster(tip, source, docs_dir))
+    entry = Entry(path=display, slug=tip.slug or name_slug or path.stem, tip=tip)
+    return (entry if not problems else None), problems
+
+
+def build_catalog(results: Iterable[tuple[Entry | None, list[Diagnostic]]]) -> Catalog:
+    entries: list[Entry] = []
+    diagnostics: list[Diagnostic] = []
+    for entry, problems in results:
+        diagnostics.extend(problems)
+        if entry is not None:
+            entries.append(entry)
+    diagnostics.extend(_check_unique_slugs(entries))
+    entries.sort(key=lambda e: (e.tip.date, e.slug))
+    return Catalog(entries=tuple(entries), diagnostics=tuple(sorted(diagnostics)))
+
+
+def _display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _check_file_name(
+    path: Path, source: SourceDocument, tip: Tip | None
+) -> tuple[str | None, list[Diagnostic]]:
+    match = _FILE_NAME.fullmatch(path.stem)
+    if not match:
+        return None, [
+            Diagnostic.at(
+                source.path,
+                START,
+                f"file name '{path.name}' must look like YYYY-MM-DD-some-slug.yml",
+                "rename it after its publish date and title, e.g. 2026-11-27-heel-pick-up.yml",
+            )
+        ]
+    prefix, slug = match.groups()
+    if tip is not None and tip.date.isoformat() != prefix:
+        where = source.value_positions.get(("date",), START)
+        return slug, [
+            Diagnostic.at(
+                source.path,
+                where,
+                f"date {tip.date.isoformat()} does not match the file name's date {prefix}",
+                f"rename the file to {tip.date.isoformat()}-{slug}{path.suffix} or fix the date",
+            )
+        ]
+    return slug, []
+
+
+def _check_poster(tip: Tip, source: SourceDocument, docs_dir: Path | None) -> list[Diagnostic]:
+    if docs_dir is None or tip.video is None or tip.video.poster is None:
+        return []
+    if (docs_dir / tip.video.poster).is_file():
+        return []
+    where = source.value_positions.get(("video", "poster"), START)
+    return [
+        Diagnostic.at(
+            source.path,
+            where,
+            f"poster '{tip.video.poster}' is not a file in {docs_dir.name}/",
+            f"put the image at {docs_dir.name}/{tip.video.poster} or fix the path",
+        )
+    ]
+
+
+def _check_unique_slugs(entries: list[Entry]) -> list[Diagnostic]:
+    first_by_slug: dict[str, Entry] = {}
+    problems: list[Diagnostic] = []
+    for entry in sorted(entries, key=lambda e: e.path):
+        first = first_by_slug.setdefault(entry.slug, entry)
+        if first is entry:
+            continue
+        problems.append(
+            Diagnostic(
+                entry.path,
+                START.line,
+                START.col,
+                f"slug '{entry.slug}' is already used by {first.path}",
+                "two tips cannot share one page address: set a different 'slug:' in one of them",
+            )
+        )
+    return problems
+

@@ -1,0 +1,255 @@
+"""Schedule + SiteSettings -> the generated pages: home, the archive, one page per tip.
+
+Everything a template shows is decided here: which tips, in which order, grouped how, with
+which dates in words and which relative URLs. Templates only display it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import groupby
+from typing import Any
+
+from babel.dates import format_date
+
+from runform.catalog import Entry
+from runform.model import CallToAction, Tip
+from runform.render import RenderedPage, render_page
+from runform.schedule import Schedule, Status
+from runform.settings import SiteSettings
+from runform.videos import embed_url, watch_url
+
+HOME_URI = "index.md"
+ARCHIVE_URI = "tips/index.md"
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What pages need to know about the MkDocs site they become part of."""
+
+    site_name: str = "runform"
+    language: str = "en"
+    use_directory_urls: bool = True
+    home_meta: Mapping[str, Any] = field(default_factory=dict)  # docs/index.md front matter
+    welcome: str = ""  # docs/index.md body, the coach's own Markdown
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class VideoView:
+    title: str
+    provider: str
+    embed_url: str
+    watch_url: str
+    credit: str | None
+    credit_url: str | None
+    poster_url: str | None
+
+
+@dataclass(frozen=True)
+class CtaView:
+    text: str
+    label: str
+    url: str
+    assessment_text: str | None = None
+    assessment_label: str | None = None
+    assessment_url: str | None = None
+
+
+@dataclass(frozen=True)
+class TipCard:
+    """A tip as listed on home and the archive."""
+
+    tip: Tip
+    url: str
+    date_iso: str
+    date_label: str
+
+
+def tip_uri(entry: Entry) -> str:
+    return f"tips/{entry.slug}.md"
+
+
+def page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """Site-relative URL of a page, as MkDocs gives it ("tips/x/" or "tips/x.html")."""
+    stem = src_uri.removesuffix(".md")
+    if not use_directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    return f"{stem.removesuffix('/index')}/"
+
+
+def relative_url(from_uri: str, to_uri: str, use_directory_urls: bool) -> str:
+    """Link from one page to another that works whatever the site's base path."""
+    here = page_url(from_uri, use_directory_urls)
+    there = page_url(to_uri, use_directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    target = there or "./"
+    relative = posixpath.relpath(target, base or ".")
+    if target.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    return "./" if relative in (".", "./") else relative
+
+
+def asset_url(from_uri: str, path: str, use_directory_urls: bool) -> str:
+    """Link from a page to a file under docs/ (a poster image)."""
+    here = page_url(from_uri, use_directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    return posixpath.relpath(path, base or ".")
+
+
+def build_pages(
+    schedule: Schedule, settings: SiteSettings, site: SiteContext, *, preview: bool
+) -> list[RenderedPage]:
+    """Every generated page. In a build only published tips; in a preview all of them."""
+    shown = list(schedule.published)
+    if preview:
+        shown = sorted(
+            [*schedule.published, *schedule.scheduled, *schedule.drafts],
+            key=lambda e: (e.tip.date, e.slug),
+            reverse=True,
+        )
+    pages = [
+        _render_tip(entry, shown, index, schedule, settings, site)
+        for index, entry in enumerate(shown)
+    ]
+    pages.append(_render_archive(schedule, settings, site))
+    pages.append(_render_home(schedule, settings, site))
+    return pages
+
+
+def _date_label(day: date, site: SiteContext) -> str:
+    return format_date(day, format="long", locale=site.language)
+
+
+def _card(entry: Entry, from_uri: str, site: SiteContext) -> TipCard:
+    return TipCard(
+        tip=entry.tip,
+        url=relative_url(from_uri, tip_uri(entry), site.use_directory_urls),
+        date_iso=entry.tip.date.isoformat(),
+        date_label=_date_label(entry.tip.date, site),
+    )
+
+
+def _render_tip(
+    entry: Entry,
+    shown: list[Entry],
+    index: int,
+    schedule: Schedule,
+    settings: SiteSettings,
+    site: SiteContext,
+) -> RenderedPage:
+    uri = tip_uri(entry)
+    newer = shown[index - 1] if index > 0 else None
+    older = shown[index + 1] if index + 1 < len(shown) else None
+
+    def link(other: Entry | None) -> Link | None:
+        if other is None:
+            return None
+        return Link(other.tip.title, relative_url(uri, tip_uri(other), site.use_directory_urls))
+
+    status = schedule.status_of(entry)
+    return render_page(
+        uri,
+        "tip.md.j2",
+        tip=entry.tip,
+        slug=entry.slug,
+        date_iso=entry.tip.date.isoformat(),
+        date_label=_date_label(entry.tip.date, site),
+        banner=_banner(status, entry.tip.date, settings, site),
+        video=_video_view(entry.tip, uri, site),
+        previous=link(older),
+        next=link(newer),
+        cta=_cta_view(entry.tip.cta, settings),
+        strings=settings.strings,
+    )
+
+
+def _banner(status: Status, day: date, settings: SiteSettings, site: SiteContext) -> str | None:
+    if status is Status.DRAFT:
+        return settings.strings.draft_banner
+    if status is Status.SCHEDULED:
+        label = format_date(day, format="full", locale=site.language)
+        return settings.strings.scheduled_banner.format(date=label)
+    return None
+
+
+def _video_view(tip: Tip, uri: str, site: SiteContext) -> VideoView | None:
+    video = tip.video
+    if video is None:
+        return None
+    ref, start = video.ref, video.start_seconds
+    return VideoView(
+        title=video.title,
+        provider="YouTube" if ref.provider == "youtube" else "Vimeo",
+        embed_url=embed_url(ref, start, autoplay=True),
+        watch_url=watch_url(ref, start),
+        credit=video.credit,
+        credit_url=video.credit_url,
+        poster_url=asset_url(uri, video.poster, site.use_directory_urls) if video.poster else None,
+    )
+
+
+def _cta_view(choice: bool | CallToAction, settings: SiteSettings) -> CtaView | None:
+    if isinstance(choice, CallToAction):
+        return CtaView(text=choice.text, label=choice.label, url=choice.url)
+    booking = settings.booking
+    if not choice or booking.url is None:
+        return None
+    return CtaView(
+        text=booking.text,
+        label=booking.label,
+        url=booking.url,
+        assessment_text=booking.assessment_text,
+        assessment_label=booking.assessment_label,
+        assessment_url=booking.assessment_url,
+    )
+
+
+def _teaser(schedule: Schedule, settings: SiteSettings) -> str | None:
+    upcoming = schedule.next_up
+    if upcoming is None or upcoming.tip.teaser is None:
+        return None
+    return upcoming.tip.teaser
+
+
+def _render_archive(schedule: Schedule, settings: SiteSettings, site: SiteContext) -> RenderedPage:
+    cards = [_card(entry, ARCHIVE_URI, site) for entry in schedule.published]
+    years = [(year, list(group)) for year, group in groupby(cards, key=lambda c: c.tip.date.year)]
+    return render_page(
+        ARCHIVE_URI,
+        "archive.md.j2",
+        title=settings.strings.all_tips,
+        description=f"Every {settings.hashtag} running-form tip, newest first.",
+        years=years,
+        count=len(cards),
+        strings=settings.strings,
+    )
+
+
+def _render_home(schedule: Schedule, settings: SiteSettings, site: SiteContext) -> RenderedPage:
+    cards = [_card(entry, HOME_URI, site) for entry in schedule.published]
+    latest, recent = (cards[0], cards[1 : 1 + settings.recent_count]) if cards else (None, [])
+    teaser = _teaser(schedule, settings)
+    return render_page(
+        HOME_URI,
+        "home.md.j2",
+        meta=dict(site.home_meta),
+        welcome=site.welcome,
+        latest=latest,
+        recent=recent,
+        teaser=teaser,
+        teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
+        archive_url=relative_url(HOME_URI, ARCHIVE_URI, site.use_directory_urls),
+        cta=_cta_view(True, settings),
+        strings=settings.strings,
+    )

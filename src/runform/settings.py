@@ -1,0 +1,96 @@
+"""Site settings: the `extra.runform` mapping of mkdocs.yml, as one pydantic model.
+
+Grouped like Material's prefixed plugin settings, but nested: `booking.url`,
+`comments.provider`. Every group has defaults, so a site with no `extra.runform` builds.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from runform.model import Line, LinkUrl
+
+
+class Weekday(StrEnum):
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+    @property
+    def index(self) -> int:
+        """0 for Monday, as `date.weekday()` counts."""
+        return list(Weekday).index(self)
+
+
+def _timezone(value: Any) -> str:
+    name = str(value).strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        close = sorted(tz for tz in available_timezones() if tz.lower().endswith(name.lower()))
+        hint = f"did you mean '{close[0]}'?" if close else "use an IANA name such as Europe/London"
+        raise PydanticCustomError(
+            "runform_timezone", f"'{name}' is not a time zone", {"hint": hint}
+        ) from None
+    return name
+
+
+class _Group(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BookingSettings(_Group):
+    """The call-to-action at the end of every tip: book a session, or send a video."""
+
+    text: Line = "Want a coach's eye on your running form? Book a session."
+    label: Line = "Book a session"
+    url: LinkUrl | None = None
+    assessment_text: Line | None = None
+    assessment_label: Line | None = None
+    assessment_url: LinkUrl | None = None
+    utm: bool = True
+
+
+class Strings(_Group):
+    """Every reader-facing word runform writes; a coach may translate any of them."""
+
+    cue: Line = "Technique cue"
+    cue_say: Line = "Say to yourself"
+    video_credit: Line = "Video:"
+    watch_on: Line = "Watch on {provider}"
+    play_video: Line = "Play video: {title}"
+    common_faults: Line = "Common faults"
+    fix: Line = "Fix"
+    drill: Line = "Drill"
+    dose: Line = "Dose"
+    muscles: Line = "Muscles involved"
+    previous_tip: Line = "Previous tip"
+    next_tip: Line = "Next tip"
+    latest_tip: Line = "Latest tip"
+    recent_tips: Line = "Recent tips"
+    all_tips: Line = "All tips"
+    read_tip: Line = "Read the tip"
+    next_teaser: Line = "Next {hashtag}:"
+    draft_banner: Line = "Draft: this tip is not published. Only the preview shows it."
+    scheduled_banner: Line = "Scheduled for {date}. Only the preview shows it until then."
+    note: Line = "Note"
+    tip: Line = "Tip"
+    warning: Line = "Warning"
+
+
+class SiteSettings(_Group):
+    timezone: Annotated[str, BeforeValidator(_timezone)] = "UTC"
+    publish_weekday: Weekday = Weekday.FRIDAY
+    hashtag: Line = "#RunFormFriday"
+    recent_count: int = Field(default=6, ge=0, le=50)
+    booking: BookingSettings = BookingSettings()
+    strings: Strings = Strings()
