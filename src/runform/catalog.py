@@ -49,11 +49,13 @@ def find_tip_files(tips_dir: Path) -> list[Path]:
 def load_catalog(tips_dir: Path, *, root: Path, docs_dir: Path | None = None) -> Catalog:
     """Read and validate every tip file in `tips_dir`; paths are shown relative to `root`."""
     return build_catalog(
-        (read_tip(path, _display_path(path, root), docs_dir) for path in find_tip_files(tips_dir))
+        read_tip(path, _display_path(path, root), docs_dir) for path in find_tip_files(tips_dir)
     )
 
 
-def read_tip(path: Path, display: str, docs_dir: Path | None) -> tuple[Entry | None, list[Diagnostic]]:
+def read_tip(
+    path: Path, display: str, docs_dir: Path | None
+) -> tuple[Entry | None, list[Diagnostic]]:
     """One file -> its entry (when valid) and its problems."""
     source = read_yaml_file(path, display)
     if not isinstance(source, SourceDocument):
@@ -153,4 +155,3 @@ def _check_unique_slugs(entries: list[Entry]) -> list[Diagnostic]:
             )
         )
     return problems
-

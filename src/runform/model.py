@@ -45,7 +45,7 @@ def _as_text(value: Any) -> str:
         _refuse(
             "bare_value",
             f"'{value}' would be read as {word}, not as text",
-            f"put it in quotes: \"{value}\"",
+            f'put it in quotes: "{value}"',
         )
     if isinstance(value, dict | list):
         _refuse("not_text", "must be text, not a list or a set of keys", "write one value")
@@ -92,16 +92,24 @@ def _publish_date(value: Any) -> date:
     text = value.strip() if isinstance(value, str) else ""
     match = _DATE.fullmatch(text)
     if not match:
-        _refuse("date_format", f"'{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-27")
+        _refuse(
+            "date_format", f"'{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-27"
+        )
     year, month, day = (int(part) for part in match.groups())
     if not 1 <= month <= 12:
-        _refuse("date_value", f"'{text}' is not a real date: there is no month {month}",
-                "months run from 01 to 12")
+        _refuse(
+            "date_value",
+            f"'{text}' is not a real date: there is no month {month}",
+            "months run from 01 to 12",
+        )
     last_day = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last_day:
         month_name = calendar.month_name[month]
-        _refuse("date_value", f"'{text}' is not a real date: {month_name} {year} has {last_day} days",
-                f"pick a day from 01 to {last_day:02d}")
+        _refuse(
+            "date_value",
+            f"'{text}' is not a real date: {month_name} {year} has {last_day} days",
+            f"pick a day from 01 to {last_day:02d}",
+        )
     return date(year, month, day)
 
 
@@ -146,8 +154,11 @@ def _video_url(value: Any) -> str:
 def _slug(value: Any) -> str:
     text = _as_text(value)
     if not _SLUG.fullmatch(text) or len(text) > 80:
-        _refuse("slug", f"'{text}' is not a slug",
-                "use lowercase letters, digits and single dashes, e.g. heel-pick-up")
+        _refuse(
+            "slug",
+            f"'{text}' is not a slug",
+            "use lowercase letters, digits and single dashes, e.g. heel-pick-up",
+        )
     return text
 
 
@@ -156,11 +167,17 @@ def _local_image(value: Any) -> str:
     parts = urlsplit(text)
     segments = text.split("/")
     if parts.scheme or text.startswith("/") or ".." in segments or "\\" in text:
-        _refuse("poster", f"'{text}' must be an image inside docs/",
-                "give a path relative to docs/, e.g. images/heel-pull.jpg")
+        _refuse(
+            "poster",
+            f"'{text}' must be an image inside docs/",
+            "give a path relative to docs/, e.g. images/heel-pull.jpg",
+        )
     if not text.lower().endswith(_IMAGE_SUFFIXES):
-        _refuse("poster", f"'{text}' is not an image file",
-                "use a .jpg, .png, .webp, .avif, .gif or .svg file")
+        _refuse(
+            "poster",
+            f"'{text}' is not an image file",
+            "use a .jpg, .png, .webp, .avif, .gif or .svg file",
+        )
     return text
 
 

@@ -121,10 +121,7 @@ class _Locator:
         keys: list[str | int] = []
         last = len(loc) - 1 if kind == "missing" else len(loc)
         for segment in loc[:last]:
-            if isinstance(node, Mapping) and segment in node:
-                node = node[segment]
-                keys.append(segment)
-            elif isinstance(node, list) and isinstance(segment, int) and segment < len(node):
+            if _has_child(node, segment):
                 node = node[segment]
                 keys.append(segment)
         return tuple(keys)
@@ -141,6 +138,12 @@ class _Locator:
         while full and full not in table:
             full = full[:-1]
         return table.get(full, START)
+
+
+def _has_child(node: Any, segment: str | int) -> bool:
+    if isinstance(node, Mapping):
+        return segment in node
+    return isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node)
 
 
 def _allowed_keys(model: type[BaseModel], keys: Path) -> list[str]:

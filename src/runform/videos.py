@@ -132,7 +132,9 @@ def embed_url(ref: VideoRef, start: int | None, *, autoplay: bool = False) -> st
         if start:
             params.append(("start", str(start)))
         query = "&".join(f"{key}={value}" for key, value in params)
-        return f"https://www.youtube-nocookie.com/embed/{ref.video_id}" + (f"?{query}" if query else "")
+        return f"https://www.youtube-nocookie.com/embed/{ref.video_id}" + (
+            f"?{query}" if query else ""
+        )
     params = [("dnt", "1")] + ([("autoplay", "1")] if autoplay else [])
     query = "&".join(f"{key}={value}" for key, value in params)
     fragment = f"#t={start}s" if start else ""
