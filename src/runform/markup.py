@@ -4,14 +4,15 @@
   HTML switched off, then cleaned by nh3 against an allowlist. The result is HTML that is never
   parsed as Markdown again: pages embed it in raw HTML blocks.
 - Plain-text fields: HTML-escaped (Jinja's autoescape does that in templates), and for the few
-  places a page needs Markdown syntax (a `##` heading, so it reaches the table of contents),
-  also backslash-escaped so no Markdown or attribute-list syntax survives.
+  places a page needs Markdown syntax (a `#`/`##` heading, so it reaches the table of contents
+  and the search index), every punctuation character becomes a character reference, so no
+  Markdown, HTML or attribute-list syntax survives.
 """
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
-from html import escape
 from typing import Final
 
 import markdown
@@ -22,8 +23,9 @@ ALLOWED_TAGS: Final = frozenset(
 )
 ALLOWED_ATTRIBUTES: Final = {"a": {"href", "title"}}
 ALLOWED_SCHEMES: Final = frozenset({"http", "https", "mailto"})
-# Python-Markdown's own escapable characters, plus those pymdownx extensions give meaning.
-_MARKDOWN_SPECIALS: Final = frozenset("\\`*_{}[]()>#+-.!|~^=:")
+# Every ASCII punctuation character, written as a numeric character reference: no Markdown
+# extension gives `&#123;` a meaning, whereas a backslash escapes only what core Markdown knows.
+_MARKDOWN_SAFE: Final = str.maketrans({char: f"&#{ord(char)};" for char in string.punctuation})
 
 
 def _drop_protocol_relative(tag: str, attribute: str, value: str) -> str | None:
@@ -63,5 +65,4 @@ def markdown_to_html(text: str) -> str:
 
 def escape_markdown_inline(text: str) -> str:
     """Plain text for a Markdown line (a heading): nothing in it can become markup."""
-    backslashed = "".join(f"\\{char}" if char in _MARKDOWN_SPECIALS else char for char in text)
-    return escape(backslashed, quote=False)
+    return text.translate(_MARKDOWN_SAFE)

@@ -5,13 +5,17 @@ Templates only display. Escaping is explicit and on for every template (Jinja's
 text gets out unescaped, each safe for where it is used:
 - `markdown`: a Markdown field -> sanitized HTML (runform.markup), for raw HTML blocks;
 - `md_inline`: plain text on a Markdown line (a `##` heading), escaped for Markdown and HTML;
-- `yaml`: a value in a page's front matter, as a JSON scalar (JSON is YAML).
+- `yaml`: a value in a page's front matter, as a JSON scalar (JSON is YAML);
+- `meta_text`: tip text for the front matter. Material's templates print `page.meta` values
+  (title, description, tag names) without escaping, so these are HTML-escaped here, once.
+  Theme overrides print them as they are and never escape them again.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -38,6 +42,12 @@ def _yaml_filter(value: Any) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False))
 
 
+def _meta_text_filter(value: str | tuple[str, ...] | list[str]) -> Markup:
+    if isinstance(value, str):
+        return _yaml_filter(escape(value))
+    return _yaml_filter([escape(item) for item in value])
+
+
 def _make_environment() -> Environment:
     environment = Environment(
         loader=PackageLoader("runform", "templates"),
@@ -50,6 +60,7 @@ def _make_environment() -> Environment:
     environment.filters["markdown"] = _markdown_filter
     environment.filters["md_inline"] = _md_inline_filter
     environment.filters["yaml"] = _yaml_filter
+    environment.filters["meta_text"] = _meta_text_filter
     return environment
 
 

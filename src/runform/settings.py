@@ -6,6 +6,7 @@ Grouped like Material's prefixed plugin settings, but nested: `booking.url`,
 
 from __future__ import annotations
 
+import difflib
 from enum import StrEnum
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -36,7 +37,7 @@ def _timezone(value: Any) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        close = sorted(tz for tz in available_timezones() if tz.lower().endswith(name.lower()))
+        close = difflib.get_close_matches(name, sorted(available_timezones()), n=1, cutoff=0.7)
         hint = f"did you mean '{close[0]}'?" if close else "use an IANA name such as Europe/London"
         raise PydanticCustomError(
             "runform_timezone", f"'{name}' is not a time zone", {"hint": hint}
