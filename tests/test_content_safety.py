@@ -1,0 +1,161 @@
+"""Nothing a tip says becomes markup or script: every field carries attacks, none reach the DOM."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import Project, new_project
+from runform.markup import escape_markdown_inline, markdown_to_html
+
+ATTACKS = [
+    "<script>alert('x1')</script>",
+    "<img src=x onerror=alert('x2')>",
+    '"><svg onload=alert(\'x3\')>',
+    "{: onmouseover=alert('x4') }",
+    "[click](javascript:alert('x5'))",
+    '--8<-- "mkdocs.yml"',
+    "</script><!-- x6",
+    "<a href='//evil.example/x7'>x7</a>",
+]
+PAYLOAD = " ".join(ATTACKS)
+
+
+def _q(text: str) -> str:
+    return json.dumps(text)  # JSON strings are YAML double-quoted scalars
+
+
+def _block(text: str, indent: int) -> str:
+    pad = " " * indent
+    return "|\n" + "\n".join(pad + line for line in text.splitlines()) + "\n"
+
+
+MARKDOWN_PAYLOAD = "\n\n".join(
+    [*ATTACKS, "[relative ok](other/)", "[proto](//evil.example/x8)", "    <script>x9</script>"]
+)
+HOSTILE_CREDIT_URL = "https://x.example/\"><script>alert('x10')</script>"
+HOSTILE_CTA_URL = "https://x.example/?q=\"><script>alert('x11')</script>"
+TIP = f"""\
+title: {_q("T " + ATTACKS[0][:60])}
+date: 2026-11-20
+summary: {_q(PAYLOAD[:230])}
+cue:
+  name: {_q(ATTACKS[1][:58])}
+  say: {_q(ATTACKS[2])}
+intro: {_block(MARKDOWN_PAYLOAD, 2)}video:
+  url: https://youtu.be/aaaaaaaaaaa
+  title: {_q(ATTACKS[2])}
+  credit: {_q(ATTACKS[0])}
+  credit_url: {_q(HOSTILE_CREDIT_URL)}
+rationale:
+  - heading: {_q(ATTACKS[3] + " " + ATTACKS[0])}
+    body: {_block(MARKDOWN_PAYLOAD, 6)}faults:
+  - name: {_q(ATTACKS[1])}
+    fix: {_block(MARKDOWN_PAYLOAD, 6)}drill:
+  name: {_q(ATTACKS[3])}
+  steps:
+    - {_block(MARKDOWN_PAYLOAD, 6)}  dose: {_q(ATTACKS[0])}
+notes:
+  - kind: warning
+    text: {_block(MARKDOWN_PAYLOAD, 6)}muscles: [{_q(ATTACKS[0][:40])}]
+tags: [{_q(ATTACKS[1][:40])}, {_q(ATTACKS[6][:40])}]
+teaser: {_q(ATTACKS[2])}
+cta:
+  text: {_q(ATTACKS[0])}
+  label: {_q(ATTACKS[1][:40])}
+  url: {_q(HOSTILE_CTA_URL)}
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = new_project(
+        tmp_path_factory.mktemp("xss") / "project",
+        {"2026-11-20-hostile.yml": TIP},
+        example_tips=False,
+    )
+    project.build_ok("2026-11-24")
+    return project
+
+
+def _pages(project: Project) -> list[tuple[str, BeautifulSoup]]:
+    return [
+        (str(path.relative_to(project.site)), BeautifulSoup(path.read_text("utf-8"), "lxml"))
+        for path in sorted(project.site.rglob("*.html"))
+    ]
+
+
+def test_hostile_tip_is_published(hostile_site: Project) -> None:
+    page = BeautifulSoup(hostile_site.page("tips/hostile/"), "lxml")
+    assert "alert('x1')" in page.select_one("h1").get_text(), "the title is shown as text"
+
+
+def test_no_injected_element_or_event_handler_anywhere(hostile_site: Project) -> None:
+    for name, page in _pages(hostile_site):
+        for element in page.find_all(True):
+            handlers = [a for a in element.attrs if a.lower().startswith("on")]
+            assert not handlers, f"{name}: <{element.name}> has event handler {handlers}"
+        for script in page.find_all("script"):
+            assert "alert(" not in script.get_text(), f"{name}: injected <script>"
+        assert not page.find("svg", attrs={"onload": True}), f"{name}: injected <svg>"
+        assert not page.find("img", attrs={"src": "x"}), f"{name}: injected <img>"
+
+
+def test_front_matter_text_shows_as_written(hostile_site: Project) -> None:
+    page = BeautifulSoup(hostile_site.page("tips/hostile/"), "lxml")
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description.startswith(ATTACKS[0]), "the summary is shown as text, not markup"
+    tags = {a.get_text() for a in page.select(".md-tag")}
+    assert ATTACKS[1][:40] in tags, "tag names are shown as text"
+
+
+def test_no_script_or_protocol_relative_links(hostile_site: Project) -> None:
+    for name, page in _pages(hostile_site):
+        for link in page.find_all(href=True):
+            href = link["href"].strip().lower()
+            assert not href.startswith(("javascript:", "data:", "vbscript:")), f"{name}: {href}"
+            assert not href.startswith("//"), f"{name}: protocol-relative link {href}"
+
+
+def test_markdown_extensions_of_the_site_do_not_run_on_tip_text(hostile_site: Project) -> None:
+    html = hostile_site.page("tips/hostile/")
+    assert "site_name" not in html, "pymdownx.snippets-style includes must not paste files"
+    page = BeautifulSoup(html, "lxml")
+    assert not page.find(attrs={"onmouseover": True}), "attr_list must not add attributes"
+    text = page.get_text()
+    assert "{: onmouseover=alert('x4') }" in text, "attribute-list syntax stays visible text"
+
+
+def test_attacks_in_search_index_are_inert_text(hostile_site: Project) -> None:
+    index = json.loads((hostile_site.site / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:
+        fragment = BeautifulSoup(doc["text"] + doc["title"], "lxml")
+        assert not fragment.find("script"), f"search index entry {doc['location']} has <script>"
+        assert not fragment.find(attrs={"onerror": True})
+
+
+@pytest.mark.parametrize("attack", ATTACKS, ids=[f"attack{n}" for n in range(len(ATTACKS))])
+def test_markdown_fields_are_sanitized(attack: str) -> None:
+    fragment = BeautifulSoup(markdown_to_html(attack), "lxml")
+    assert not fragment.find(["script", "img", "svg", "iframe"]), markdown_to_html(attack)
+    for element in fragment.find_all(True):
+        assert not [a for a in element.attrs if a.startswith("on")]
+        assert not element.get("href", "").startswith(("javascript:", "//"))
+
+
+def test_allowed_markdown_survives() -> None:
+    html = markdown_to_html("*em* **strong** `code` [site](https://a.example) [rel](x/)\n\n- one")
+    assert html == (
+        '<p><em>em</em> <strong>strong</strong> <code>code</code> <a href="https://a.example"'
+        ' rel="noopener noreferrer">site</a> <a href="x/" rel="noopener noreferrer">rel</a></p>\n'
+        "<ul>\n<li>one</li>\n</ul>"
+    )
+
+
+def test_plain_text_on_a_markdown_line_is_fully_escaped() -> None:
+    escaped = escape_markdown_inline("<b>*x*</b> {: #id}")
+    assert escaped == "&#60;b&#62;&#42;x&#42;&#60;&#47;b&#62; &#123;&#58; &#35;id&#125;"
+    assert html.unescape(escaped) == "<b>*x*</b> {: #id}", "the reader sees the text as written"
