@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,21 @@ def test_generated_pages_exist_only_in_memory(site: Project) -> None:
     assert (site.site / "tips" / "index.html").is_file()
     assert not (site.root / "docs" / "tips").exists()
     assert isinstance(site.root, Path)
+
+
+def test_search_indexes_what_readers_search_for_not_every_body(site: Project) -> None:
+    index = json.loads((site.site / "search" / "search_index.json").read_text("utf-8"))
+    entries = [d for d in index["docs"] if d["location"].startswith("tips/heel-pick-up/")]
+    indexed = " ".join(d["title"] + " " + d["text"] for d in entries)
+    for wanted in [
+        "Heel Pick Up",  # title
+        "Heel Pull",  # cue
+        "share the work of the swing",  # summary
+        "Why master the movement?",  # a rationale heading
+        "Flicking the foot back",  # a fault
+        "Drill: Wall-supported heel pulls",  # the drill
+    ]:
+        assert wanted in indexed, f"search index should find {wanted!r}"
+    assert "hamstrings" in entries[0]["tags"]
+    for body_text in ["haul the swinging leg", "Stand tall side-on to a wall", "Book a session"]:
+        assert body_text not in indexed, f"search index should not carry body text {body_text!r}"
