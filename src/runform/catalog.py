@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from runform.diagnostics import START, Diagnostic
 from runform.model import Tip
-from runform.reader import SourceDocument, read_yaml_file
+from runform.reader import SourceDocument, read_file_bytes, read_yaml_text
 from runform.validation import validate_document
 
 TIP_SUFFIXES = (".yml", ".yaml")
@@ -57,9 +58,26 @@ def read_tip(
     path: Path, display: str, docs_dir: Path | None
 ) -> tuple[Entry | None, list[Diagnostic]]:
     """One file -> its entry (when valid) and its problems."""
-    source = read_yaml_file(path, display)
+    raw = read_file_bytes(path, display)
+    if isinstance(raw, list):
+        return None, raw
+    source, tip, name_slug, cached_problems = _parse_tip(display, path.name, raw)
+    problems = list(cached_problems)
+    if source is None or tip is None:
+        return None, problems
+    problems.extend(_check_poster(tip, source, docs_dir))
+    entry = Entry(path=display, slug=tip.slug or name_slug or Path(path.name).stem, tip=tip)
+    return (entry if not problems else None), problems
+
+
+@lru_cache(maxsize=4096)
+def _parse_tip(
+    display: str, name: str, raw: bytes
+) -> tuple[SourceDocument | None, Tip | None, str | None, tuple[Diagnostic, ...]]:
+    """Bytes -> validated tip. Cached by content, so `serve` re-reads only what changed."""
+    source = read_yaml_text(raw, display)
     if not isinstance(source, SourceDocument):
-        return None, list(source)
+        return None, None, None, tuple(source)
     tip, problems = validate_document(
         Tip,
         source.data,
@@ -67,13 +85,8 @@ def read_tip(
         positions=source.positions,
         value_positions=source.value_positions,
     )
-    name_slug, name_problems = _check_file_name(path, source, tip)
-    problems.extend(name_problems)
-    if tip is None:
-        return None, problems
-    problems.extend(_check_poster(tip, source, docs_dir))
-    entry = Entry(path=display, slug=tip.slug or name_slug or path.stem, tip=tip)
-    return (entry if not problems else None), problems
+    name_slug, name_problems = _check_file_name(Path(name), source, tip)
+    return source, tip, name_slug, (*problems, *name_problems)
 
 
 def build_catalog(results: Iterable[tuple[Entry | None, list[Diagnostic]]]) -> Catalog:

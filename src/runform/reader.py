@@ -99,6 +99,12 @@ class SourceDocument:
 
 def read_yaml_file(path: Path, display_path: str) -> SourceDocument | list[Diagnostic]:
     """Read one tip file; a file too large is refused before it is read."""
+    raw = read_file_bytes(path, display_path)
+    return raw if isinstance(raw, list) else read_yaml_text(raw, display_path)
+
+
+def read_file_bytes(path: Path, display_path: str) -> bytes | list[Diagnostic]:
+    """The bytes of one tip file, or why they cannot be had (too large, unreadable)."""
     try:
         with path.open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size
@@ -108,7 +114,7 @@ def read_yaml_file(path: Path, display_path: str) -> SourceDocument | list[Diagn
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return [Diagnostic.at(display_path, START, f"file cannot be read: {reason}")]
-    return read_yaml_text(raw, display_path)
+    return raw
 
 
 def read_yaml_text(raw: bytes, display_path: str) -> SourceDocument | list[Diagnostic]:
