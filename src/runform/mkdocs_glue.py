@@ -5,35 +5,47 @@ on_config   reads settings and every tip, schedules, renders: all before MkDocs 
             so a bad tip stops the build and leaves the last good site as it was
 on_files    hands the rendered pages to MkDocs as generated files (nothing is written to disk)
 on_serve    watches tips/ so the preview rebuilds when a tip changes
+on_post_build  under serve only: when a tip is broken, puts the error page where the site was
+
+A broken tip stops `mkdocs build`. Under serve it must not: MkDocs' server answers no request
+until a rebuild succeeds, so the preview would hang. There the build goes on with no pages
+and the error page (every diagnostic, reloading itself) answers every address instead.
+
+build_site / serve_site run MkDocs for `runform build` and `runform serve`.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import build
+from mkdocs.commands.serve import serve
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from runform.catalog import load_catalog
-from runform.diagnostics import ContentError, Diagnostic
+from runform.diagnostics import ContentError, summarize
+from runform.error_page import render_error_page
 from runform.pages import HOME_URI, SiteContext, build_pages
-from runform.reader import compose_positions
 from runform.render import RenderedPage
 from runform.schedule import Schedule, build_schedule, preview_enabled, resolve_as_of
 from runform.settings import SiteSettings
-from runform.validation import validate_document
+from runform.site_config import read_site_settings
 
 THEME_DIR = Path(__file__).parent / "theme"
 TIPS_DIR_NAME = "tips"
 _NAV_PAGES = frozenset({HOME_URI, "tips/index.md"})
+ERROR_PAGE_FILES = ("index.html", "404.html")  # the 404 page answers every other address
 
 log = get_plugin_logger(__name__)
 
@@ -45,6 +57,7 @@ class _State:
     serving: bool = False
     pages: list[RenderedPage] = field(default_factory=list)
     schedule: Schedule | None = None
+    failure: ContentError | None = None  # under serve: why the preview shows the error page
 
     def load(self, config: MkDocsConfig) -> None:
         self.pages, self.schedule = [], None
@@ -82,20 +95,12 @@ _state = _State()
 
 
 def load_settings(config: MkDocsConfig, root: Path) -> SiteSettings:
-    raw: Any = (config.extra or {}).get("runform") or {}
     config_path = Path(config.config_file_path)
-    display = _display(config_path, root)
-    if not isinstance(raw, dict):
-        raise ContentError(
-            [Diagnostic(display, 1, 1, "extra.runform must be a set of keys", "see the README")]
-        )
-    positions = compose_positions(config_path.read_text(encoding="utf-8"))
-    settings, problems = validate_document(
-        SiteSettings, raw, path=display, positions=positions, prefix=("extra", "runform")
+    return read_site_settings(
+        (config.extra or {}).get("runform"),
+        config_text=config_path.read_text(encoding="utf-8"),
+        display=_display(config_path, root),
     )
-    if settings is None:
-        raise ContentError(problems)
-    return settings
 
 
 def _display(path: Path, root: Path) -> str:
@@ -129,15 +134,30 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.failure = None
     try:
         _state.load(config)
     except ContentError as error:
-        raise PluginError(error.report()) from None
+        if not _state.serving:
+            raise PluginError(error.report()) from None
+        _state.failure = error
+        log.error("%s", _serve_report(error))
+        config.nav = None  # the pages it lists are left out until the tips are fixed
     _add_theme_overrides(config)
     return config
 
 
+def _serve_report(error: ContentError) -> str:
+    lines = [str(d) for d in error.diagnostics]
+    lines.append(
+        f"runform: {summarize(error.diagnostics)} found; the preview shows them until fixed."
+    )
+    return "\n".join(lines)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _state.failure is not None:
+        return Files([file for file in files if not file.is_documentation_page()])
     for page in _state.pages:
         if old := files.get_file_from_path(page.src_uri):
             files.remove(old)
@@ -153,3 +173,42 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     server.watch(str(Path(config.config_file_path).parent / TIPS_DIR_NAME))
     return server
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _state.failure is None:
+        return
+    # MkDocs' server stamps each build with its monotonic clock in milliseconds; the page
+    # reloads once a build newer than this moment is done.
+    built_at = round(time.monotonic() * 1000)
+    html = render_error_page(_state.failure.diagnostics, built_at)
+    for name in ERROR_PAGE_FILES:
+        Path(config.site_dir, name).write_text(html, encoding="utf-8")
+
+
+class SiteBuildError(Exception):
+    """MkDocs refused the configuration or stopped the build; the message says why."""
+
+
+def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
+    """`mkdocs build` (strict by default) of `config_file` into `site_dir`."""
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as error:  # MkDocs' Abort is a SystemExit
+        raise SiteBuildError(str(error) or type(error).__name__) from None
+
+
+def serve_site(config_file: Path, dev_addr: str) -> None:
+    """`mkdocs serve` with live reload; returns when the coach presses Ctrl+C.
+
+    Not strict: a warning must not stop the preview.
+    """
+    try:
+        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, strict=False)
+    except (MkDocsException, SystemExit) as error:
+        raise SiteBuildError(str(error) or type(error).__name__) from None

@@ -69,3 +69,8 @@ _ENVIRONMENT = _make_environment()
 
 def render_page(src_uri: str, template: str, **context: Any) -> RenderedPage:
     return RenderedPage(src_uri, _ENVIRONMENT.get_template(template).render(**context))
+
+
+def render_text(template: str, **context: Any) -> str:
+    """A whole document (such as the preview's error page), not a site page."""
+    return _ENVIRONMENT.get_template(template).render(**context)
