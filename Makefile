@@ -10,7 +10,7 @@ UV := $(BIN)/uv
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site serve test lint bench browser clean
+.PHONY: site serve test lint bench browser fonts clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ $(TEST_STAMP): pyproject.toml | $(UV)
 	$(UV) pip install --quiet --python $(BIN)/python -e '.[test]'
 	touch $@ $(STAMP)
 
-site: $(STAMP)
+site: $(STAMP) fonts
 	$(BIN)/mkdocs build --strict --site-dir site
 	@echo "Site built in $(CURDIR)/site (open site/index.html, or run 'make serve')."
 
@@ -37,10 +37,19 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# The social card images are drawn in DejaVu Sans (Debian's fonts-dejavu-core); without apt,
+# runform falls back to Pillow's bundled font.
+CARD_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+fonts:
+	@test -f $(CARD_FONT) || ! command -v apt-get >/dev/null 2>&1 || { \
+	  echo "Installing Debian's fonts-dejavu-core for the social card images..."; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-dejavu-core >/dev/null; }
+
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
-test: $(TEST_STAMP) browser lint
+test: $(TEST_STAMP) browser fonts lint
 	$(BIN)/python -m pytest
 
 clean:

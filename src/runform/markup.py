@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import html
 import string
 from functools import lru_cache
 from typing import Final
@@ -66,3 +67,8 @@ def markdown_to_html(text: str) -> str:
 def escape_markdown_inline(text: str) -> str:
     """Plain text for a Markdown line (a heading): nothing in it can become markup."""
     return text.translate(_MARKDOWN_SAFE)
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown from a tip -> plain text on one line (structured data such as JSON-LD)."""
+    return " ".join(html.unescape(nh3.clean(markdown_to_html(text), tags=set())).split())

@@ -5,6 +5,8 @@ on_config   reads settings and every tip, schedules, renders: all before MkDocs 
             so a bad tip stops the build and leaves the last good site as it was
 on_files    hands the rendered pages to MkDocs as generated files (nothing is written to disk)
 on_serve    watches tips/ so the preview rebuilds when a tip changes
+on_env      sets each page's sitemap `lastmod` from its tip's date; feed links for every page
+on_page_context  a page's <head> metadata (Open Graph, Twitter card, JSON-LD)
 on_post_build  under serve only: when a tip is broken, puts the error page where the site was
 
 A broken tip stops `mkdocs build`. Under serve it must not: MkDocs' server answers no request
@@ -31,16 +33,20 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from runform.cards import card_style
 from runform.catalog import load_catalog
 from runform.diagnostics import ContentError, summarize
 from runform.error_page import render_error_page
 from runform.pages import HOME_URI, SiteContext, build_pages
+from runform.publishing import PublishContext, Publishing, build_publishing
 from runform.render import RenderedPage
 from runform.schedule import Schedule, build_schedule, preview_enabled, resolve_as_of
 from runform.settings import SiteSettings
 from runform.site_config import read_site_settings
+from runform.site_links import SiteLinks
 
 THEME_DIR = Path(__file__).parent / "theme"
 TIPS_DIR_NAME = "tips"
@@ -58,9 +64,10 @@ class _State:
     pages: list[RenderedPage] = field(default_factory=list)
     schedule: Schedule | None = None
     failure: ContentError | None = None  # under serve: why the preview shows the error page
+    publishing: Publishing | None = None  # feeds, card images, <head> metadata, lastmod
 
     def load(self, config: MkDocsConfig) -> None:
-        self.pages, self.schedule = [], None
+        self.pages, self.schedule, self.publishing = [], None, None
         root = Path(config.config_file_path).parent
         settings = load_settings(config, root)
         docs_dir = Path(config.docs_dir)
@@ -80,6 +87,7 @@ class _State:
         )
         preview = preview_enabled(os.environ, self.serving)
         self.pages = build_pages(schedule, settings, site, preview=preview)
+        self.publishing = _load_publishing(config, root, settings, schedule, site, preview)
         self.schedule = schedule
         log.info(
             "%d tips published, %d scheduled, %d drafts (as of %s)%s",
@@ -101,6 +109,37 @@ def load_settings(config: MkDocsConfig, root: Path) -> SiteSettings:
         config_text=config_path.read_text(encoding="utf-8"),
         display=_display(config_path, root),
     )
+
+
+def _load_publishing(
+    config: MkDocsConfig,
+    root: Path,
+    settings: SiteSettings,
+    schedule: Schedule,
+    site: SiteContext,
+    preview: bool,
+) -> Publishing:
+    cards = settings.cards
+    if cards.font and not (root / cards.font).is_file():
+        log.warning("extra.runform.cards.font: '%s' is not a file next to mkdocs.yml", cards.font)
+    links = SiteLinks.from_site_url(config.site_url, config.use_directory_urls)
+    if links is None:
+        log.info("No site_url in mkdocs.yml: no feeds, and no full addresses for social cards")
+    context = PublishContext(
+        site=site,
+        site_description=config.site_description or "",
+        links=links,
+        card_style=card_style(config.theme.get("palette"), cards, root) if cards.enabled else None,
+        card_cache=root / cards.cache_dir,
+    )
+    publishing = build_publishing(schedule, settings, context, preview=preview)
+    log.info(
+        "%d social cards (%d drawn, the rest from %s)",
+        publishing.card_count,
+        publishing.cards_drawn,
+        cards.cache_dir,
+    )
+    return publishing
 
 
 def _display(path: Path, root: Path) -> str:
@@ -167,7 +206,39 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(
             File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
         )
+    if _state.publishing is not None:
+        for path, content in _state.publishing.files.items():  # feeds and card images
+            if old := files.get_file_from_path(path):
+                files.remove(old)
+            files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Runs before the sitemap is written: each page's `lastmod` is its tip's date (home and
+    the archive: the newest tip's), never the build date; other pages get none."""
+    publishing = _state.publishing
+    if publishing is None:
+        return env
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.update_date = publishing.lastmod.get(file.src_uri, "")
+    env.globals["runform_head"] = publishing.feed_links_html()  # the 404 page has no context
+    return env
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    if _state.publishing is not None:
+        description = page.meta.get("description") if isinstance(page.meta, dict) else None
+        context["runform_head"] = _state.publishing.head_html(
+            page.file.src_uri,
+            title=str(page.title or config.site_name),
+            description=str(description or ""),
+            url=page.canonical_url,
+        )
+    return context
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

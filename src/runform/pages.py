@@ -222,6 +222,10 @@ def _teaser(schedule: Schedule, settings: SiteSettings) -> str | None:
     return upcoming.tip.teaser
 
 
+def archive_description(settings: SiteSettings) -> str:
+    return f"Every {settings.hashtag} running-form tip, newest first."
+
+
 def _render_archive(schedule: Schedule, settings: SiteSettings, site: SiteContext) -> RenderedPage:
     cards = [_card(entry, ARCHIVE_URI, site) for entry in schedule.published]
     years = [(year, list(group)) for year, group in groupby(cards, key=lambda c: c.tip.date.year)]
@@ -229,7 +233,7 @@ def _render_archive(schedule: Schedule, settings: SiteSettings, site: SiteContex
         ARCHIVE_URI,
         "archive.md.j2",
         title=settings.strings.all_tips,
-        description=f"Every {settings.hashtag} running-form tip, newest first.",
+        description=archive_description(settings),
         years=years,
         count=len(cards),
         strings=settings.strings,

@@ -7,6 +7,7 @@ Grouped like Material's prefixed plugin settings, but nested: `booking.url`,
 from __future__ import annotations
 
 import difflib
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -88,6 +89,35 @@ class Strings(_Group):
     warning: Line = "Warning"
 
 
+def _hex_colour(value: Any) -> str:
+    text = str(value).strip()
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", text):
+        raise PydanticCustomError(
+            "runform_colour", f"'{text}' is not a colour", {"hint": "write it as #rrggbb"}
+        )
+    return text.lower()
+
+
+HexColour = Annotated[str, BeforeValidator(_hex_colour)]
+
+
+class FeedSettings(_Group):
+    """The RSS (`/feed.xml`) and JSON Feed (`/feed.json`) of the published tips."""
+
+    enabled: bool = True
+    count: int = Field(default=20, ge=1, le=500)  # newest tips in each feed
+
+
+class CardSettings(_Group):
+    """The 1200x630 social card image drawn for each tip (and one for the site)."""
+
+    enabled: bool = True
+    background: HexColour | None = None  # default: the theme's primary colour
+    foreground: HexColour | None = None  # default: white, or black on light primaries
+    font: str | None = None  # a .ttf/.otf file, relative to mkdocs.yml; default: DejaVu Sans
+    cache_dir: str = ".cache/runform/cards"  # relative to mkdocs.yml; safe to delete
+
+
 class SiteSettings(_Group):
     timezone: Annotated[str, BeforeValidator(_timezone)] = "UTC"
     publish_weekday: Weekday = Weekday.FRIDAY
@@ -95,3 +125,5 @@ class SiteSettings(_Group):
     recent_count: int = Field(default=6, ge=0, le=50)
     booking: BookingSettings = BookingSettings()
     strings: Strings = Strings()
+    feed: FeedSettings = FeedSettings()
+    cards: CardSettings = CardSettings()

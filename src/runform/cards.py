@@ -1,0 +1,338 @@
+"""Social card images: one 1200x630 PNG per tip (and one for the site), drawn with Pillow.
+
+Why Pillow and not Material's `social` plugin: the plugin needs Cairo and fonts from Google
+Fonts (it fails offline unless its font cache is seeded), and it draws Material's layout for
+every page. Pillow ships as a wheel, draws offline, and the card shows what runform knows: the
+title, the cue, the site's name and colours.
+
+The font is DejaVu Sans from Debian's `fonts-dejavu-core` (`make` installs it when missing; the
+CI image has it), or `extra.runform.cards.font`; without either, Pillow's bundled font. Each
+card is cached under its content key (text, colours, font bytes, Pillow and layout versions),
+so a rebuild with nothing changed draws nothing, and the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont
+
+from runform.settings import CardSettings
+
+CARD_WIDTH: Final = 1200
+CARD_HEIGHT: Final = 630
+LAYOUT_VERSION: Final = "1"  # bump when the drawing changes, so cached cards are redrawn
+DEJAVU_DIR: Final = Path("/usr/share/fonts/truetype/dejavu")
+
+# Material for MkDocs' primary colours (`theme.palette.primary`): (colour, darker shade).
+MATERIAL_PRIMARY: Final[Mapping[str, tuple[str, str]]] = {
+    "red": ("#ef5552", "#e53734"),
+    "pink": ("#e92063", "#c3185d"),
+    "purple": ("#ab47bd", "#8c24a8"),
+    "deep-purple": ("#7e56c2", "#673ab6"),
+    "indigo": ("#4051b5", "#303fa1"),
+    "blue": ("#2094f3", "#1975d2"),
+    "light-blue": ("#02a6f2", "#0287cf"),
+    "cyan": ("#00bdd6", "#0097a8"),
+    "teal": ("#009485", "#007a6c"),
+    "green": ("#4cae4f", "#398e3d"),
+    "light-green": ("#8bc34b", "#689f38"),
+    "lime": ("#cbdc38", "#b0b52c"),
+    "yellow": ("#ffec3d", "#fbc02d"),
+    "amber": ("#ffc105", "#ff9f00"),
+    "orange": ("#ffa724", "#fa8900"),
+    "deep-orange": ("#ff6e42", "#f4511f"),
+    "brown": ("#795649", "#5d4037"),
+    "grey": ("#757575", "#616161"),
+    "blue-grey": ("#546d78", "#455a63"),
+    "black": ("#14161a", "#0d0e11"),
+    "white": ("#ffffff", "#eeeeee"),
+}
+_DEFAULT_PRIMARY: Final = "indigo"
+_LIGHT_TEXT: Final = "#ffffff"
+_DARK_TEXT: Final = "#1b1b1f"
+
+_PAD: Final = 80
+_BAND_HEIGHT: Final = 150
+_TITLE_SIZES: Final = (76, 68, 60, 54, 48)
+_TITLE_MAX_LINES: Final = 3
+
+
+@dataclass(frozen=True)
+class CardFonts:
+    bold: Path | None  # None: Pillow's bundled font
+    regular: Path | None
+    digest: str  # of the font files' bytes, part of every card's cache key
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    background: str
+    band: str  # the darker strip at the bottom
+    foreground: str
+    fonts: CardFonts
+
+
+@dataclass(frozen=True)
+class CardText:
+    """What one card says."""
+
+    title: str
+    site_name: str
+    badge: str = ""  # top right, e.g. the hashtag
+    label: str = ""  # in the bottom band, small: "Technique cue"
+    text: str = ""  # in the bottom band, bold: the cue's name
+
+
+@dataclass(frozen=True)
+class DrawnCards:
+    images: Mapping[str, bytes]  # name -> PNG bytes, in the order asked
+    drawn: int  # how many were drawn (not found in the cache)
+
+
+def primary_colours(palette: Any) -> tuple[str, str]:
+    """(colour, darker shade) of the first palette's primary colour, as Material shows it."""
+    first = palette[0] if isinstance(palette, list) and palette else palette
+    name = first.get("primary") if isinstance(first, Mapping) else None
+    key = str(name or _DEFAULT_PRIMARY).strip().lower().replace(" ", "-")
+    return MATERIAL_PRIMARY.get(key, MATERIAL_PRIMARY[_DEFAULT_PRIMARY])
+
+
+def card_style(palette: Any, settings: CardSettings, root: Path) -> CardStyle:
+    """Colours from the theme (or the settings) and the font to draw with."""
+    _colour, dark = primary_colours(palette)
+    background = settings.background or dark
+    foreground = settings.foreground or _readable_text(background)
+    return CardStyle(
+        background=background,
+        band=_shade(background, 0.82),
+        foreground=foreground,
+        fonts=find_fonts(settings.font, root),
+    )
+
+
+def find_fonts(font_setting: str | None, root: Path) -> CardFonts:
+    if font_setting:
+        path = (root / font_setting).resolve()
+        return CardFonts(path, path, _digest_files([path]))
+    bold, regular = DEJAVU_DIR / "DejaVuSans-Bold.ttf", DEJAVU_DIR / "DejaVuSans.ttf"
+    if bold.is_file() and regular.is_file():
+        return CardFonts(bold, regular, _digest_files([bold, regular]))
+    return CardFonts(None, None, f"pillow-bundled-{PIL.__version__}")
+
+
+def missing_font(settings: CardSettings, root: Path) -> str | None:
+    """The font file a coach set that does not exist, if any."""
+    if settings.font and not (root / settings.font).is_file():
+        return settings.font
+    return None
+
+
+def card_key(card: CardText, style: CardStyle) -> str:
+    identity = {
+        "layout": LAYOUT_VERSION,
+        "pillow": PIL.__version__,
+        "text": asdict(card),
+        "colours": [style.background, style.band, style.foreground],
+        "fonts": style.fonts.digest,
+    }
+    encoded = json.dumps(identity, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def draw_cards(
+    cards: Mapping[str, CardText], style: CardStyle, cache_dir: Path | None
+) -> DrawnCards:
+    """Every card, from the cache when its key is there, else drawn (and then cached)."""
+    images: dict[str, bytes] = {}
+    drawn = 0
+    for name, card in cards.items():
+        key = card_key(card, style)
+        cached = _read_cached(cache_dir, key)
+        if cached is None:
+            cached = draw_card(card, style)
+            drawn += 1
+            _write_cached(cache_dir, key, cached)
+        images[name] = cached
+    return DrawnCards(images=images, drawn=drawn)
+
+
+def draw_card(card: CardText, style: CardStyle) -> bytes:
+    image = Image.new("RGB", (CARD_WIDTH, CARD_HEIGHT), style.background)
+    draw = ImageDraw.Draw(image)
+    width = CARD_WIDTH - 2 * _PAD
+    small = _font(style.fonts.regular, 32)
+    band_top = CARD_HEIGHT - _BAND_HEIGHT if (card.label or card.text) else CARD_HEIGHT
+
+    draw.text(
+        (_PAD, 64),
+        _fit_line(card.site_name, small, width * 0.6),
+        style.foreground,
+        font=small,
+        anchor="la",
+    )
+    if card.badge:
+        draw.text(
+            (CARD_WIDTH - _PAD, 64),
+            _fit_line(card.badge, small, width * 0.38),
+            style.foreground,
+            font=small,
+            anchor="ra",
+        )
+    draw.rectangle((_PAD, 122, _PAD + 96, 128), fill=style.foreground)
+
+    title_font, lines = _fit_title(card.title, style.fonts.bold, width)
+    line_height = round(title_font.size * 1.18)
+    block = line_height * len(lines)
+    top = 150 + max(0, (band_top - 150 - block) // 2)
+    for index, line in enumerate(lines):
+        draw.text(
+            (_PAD, top + index * line_height),
+            line,
+            style.foreground,
+            font=title_font,
+            anchor="la",
+            **_bold_kwargs(style.fonts.bold),
+        )
+
+    if band_top < CARD_HEIGHT:
+        draw.rectangle((0, band_top, CARD_WIDTH, CARD_HEIGHT), fill=style.band)
+        label_font, text_font = _font(style.fonts.regular, 28), _font(style.fonts.bold, 44)
+        draw.text((_PAD, band_top + 30), card.label, style.foreground, font=label_font, anchor="la")
+        draw.text(
+            (_PAD, band_top + 72),
+            _fit_line(card.text, text_font, width),
+            style.foreground,
+            font=text_font,
+            anchor="la",
+            **_bold_kwargs(style.fonts.bold),
+        )
+
+    output = io.BytesIO()
+    image.save(output, format="PNG")
+    return output.getvalue()
+
+
+def _fit_title(
+    title: str, font_path: Path | None, width: int
+) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which the title fits in three lines; else the smallest, cut."""
+    for size in _TITLE_SIZES:
+        font = _font(font_path, size)
+        lines = _wrap(title, font, width)
+        if len(lines) <= _TITLE_MAX_LINES:
+            return font, lines
+    lines = lines[:_TITLE_MAX_LINES]
+    lines[-1] = _fit_line(lines[-1] + " …", font, width)
+    return font, lines
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if font.getlength(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = word
+        while font.getlength(current) > width and len(current) > 1:  # one very long word
+            cut = _longest_prefix(current, font, width)
+            lines.append(current[:cut])
+            current = current[cut:]
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+def _longest_prefix(text: str, font: ImageFont.FreeTypeFont, width: float) -> int:
+    cut = len(text)
+    while cut > 1 and font.getlength(text[:cut]) > width:
+        cut -= 1
+    return cut
+
+
+def _fit_line(text: str, font: ImageFont.FreeTypeFont, width: float) -> str:
+    if font.getlength(text) <= width:
+        return text
+    cut = _longest_prefix(text + "…", font, width) - 1
+    return text[: max(cut, 1)].rstrip() + "…"
+
+
+def _bold_kwargs(font_path: Path | None) -> dict[str, Any]:
+    """Pillow's bundled font has no bold face: thicken its strokes instead."""
+    return {} if font_path is not None else {"stroke_width": 1, "stroke_fill": None}
+
+
+@lru_cache(maxsize=64)
+def _font(path: Path | None, size: int) -> ImageFont.FreeTypeFont:
+    if path is None:
+        return ImageFont.load_default(size)  # type: ignore[return-value]
+    return ImageFont.truetype(str(path), size)
+
+
+def _digest_files(paths: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes() if path.is_file() else b"missing")
+    return digest.hexdigest()
+
+
+def _read_cached(cache_dir: Path | None, key: str) -> bytes | None:
+    if cache_dir is None:
+        return _MEMORY.get(key)
+    path = cache_dir / f"{key}.png"
+    if key in _MEMORY:
+        return _MEMORY[key]
+    if path.is_file():
+        data = path.read_bytes()
+        _MEMORY[key] = data
+        return data
+    return None
+
+
+def _write_cached(cache_dir: Path | None, key: str, data: bytes) -> None:
+    _MEMORY[key] = data
+    if cache_dir is None:
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    partial = cache_dir / f"{key}.png.partial"
+    partial.write_bytes(data)
+    partial.replace(cache_dir / f"{key}.png")
+
+
+_MEMORY: dict[str, bytes] = {}  # `serve` rebuilds in one process: no disk read per rebuild
+
+
+def _readable_text(background: str) -> str:
+    """White text where it keeps a 3:1 contrast (large text, WCAG), else near-black."""
+    return _LIGHT_TEXT if _contrast(background, _LIGHT_TEXT) >= 3.0 else _DARK_TEXT
+
+
+def _contrast(first: str, second: str) -> float:
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _shade(colour: str, factor: float) -> str:
+    r, g, b = (round(int(colour[i : i + 2], 16) * factor) for i in (1, 3, 5))
+    return f"#{r:02x}{g:02x}{b:02x}"
