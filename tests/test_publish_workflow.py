@@ -1,0 +1,158 @@
+"""The weekly publish workflow: valid for GitHub, least privilege, same commands as `make site`."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from conftest import REPO
+
+WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
+README = REPO / "README.md"
+MAKEFILE = REPO / "Makefile"
+
+
+def _workflow() -> dict[Any, Any]:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def _triggers() -> dict[str, Any]:
+    data = _workflow()
+    return data.get("on", data.get(True))  # YAML 1.1 reads a bare `on` key as true
+
+
+def _run_lines(job: dict[str, Any]) -> list[str]:
+    lines = []
+    for step in job["steps"]:
+        lines += [line.strip() for line in step.get("run", "").splitlines() if line.strip()]
+    return lines
+
+
+def _make_site_command() -> str:
+    """The build command `make site` runs, as a coach would type it (no `.venv/bin/`)."""
+    recipe = re.search(r"^site:.*\n((?:\t.*\n)+)", MAKEFILE.read_text(encoding="utf-8"), re.M)
+    assert recipe, "Makefile: a `site:` target with a recipe"
+    commands = [line.strip().lstrip("@") for line in recipe.group(1).splitlines()]
+    builds = [c for c in commands if "build" in c and not c.startswith("echo")]
+    assert len(builds) == 1, f"Makefile: one build command under `site:`, got {builds}"
+    return builds[0].replace("$(BIN)/", "")
+
+
+def test_workflow_validates_against_the_github_workflow_schema() -> None:
+    checker = Path(sys.executable).with_name("check-jsonschema")
+    result = subprocess.run(
+        [str(checker), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, f"{WORKFLOW.name} is not a valid workflow:\n{result.stdout}"
+
+
+def test_runs_every_friday_on_push_to_main_and_by_hand_with_an_as_of_date() -> None:
+    triggers = _triggers()
+    crons = [entry["cron"] for entry in triggers["schedule"]]
+    assert len(crons) == 1, f"{WORKFLOW.name}: one schedule, got {crons}"
+    _minute, hour, day, month, weekday = crons[0].split()
+    assert (day, month, weekday) == ("*", "*", "5"), f"{crons[0]}: every Friday"
+    assert int(hour) <= 8, f"{crons[0]}: early in the morning (UTC)"
+    assert triggers["push"]["branches"] == ["main"], f"{WORKFLOW.name}: on push to main"
+    as_of = triggers["workflow_dispatch"]["inputs"]["as_of"]
+    assert as_of["required"] is False, "as_of is optional"
+    text = WORKFLOW.read_text(encoding="utf-8")
+    comment_before_cron = text[: text.index("- cron:")].rsplit("schedule:", 1)[1]
+    assert "#" in comment_before_cron, "a comment tells how to change the day"
+
+
+def test_the_as_of_input_reaches_the_build() -> None:
+    build = _workflow()["jobs"]["build"]
+    assert build["env"]["RUNFORM_AS_OF"] == "${{ inputs.as_of }}", "as_of -> RUNFORM_AS_OF"
+
+
+def test_least_privilege_permissions() -> None:
+    data = _workflow()
+    assert data["permissions"] == {"contents": "read"}, "the workflow can only read by default"
+    jobs = data["jobs"]
+    assert "permissions" not in jobs["build"], "the build job writes nothing"
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}, (
+        "only the deploy job may write to Pages"
+    )
+
+
+def test_two_deploys_never_race() -> None:
+    concurrency = _workflow()["concurrency"]
+    assert concurrency["group"], "a concurrency group"
+    assert concurrency["cancel-in-progress"] is False, "a running deploy is never cut short"
+
+
+def test_actions_are_pinned_to_major_versions() -> None:
+    uses = [
+        step["uses"]
+        for job in _workflow()["jobs"].values()
+        for step in job["steps"]
+        if "uses" in step
+    ]
+    assert uses, f"{WORKFLOW.name}: uses actions"
+    for action in uses:
+        assert re.fullmatch(r"actions/[a-z-]+@v\d+", action), f"{action}: pin to a major version"
+    names = {action.split("@")[0] for action in uses}
+    assert {
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    } <= names
+
+
+def test_pip_is_cached() -> None:
+    steps = _workflow()["jobs"]["build"]["steps"]
+    setup = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))
+    assert setup["with"]["cache"] == "pip", "setup-python caches pip downloads"
+
+
+def test_runs_the_same_check_and_strict_build_as_make_site_and_the_readme() -> None:
+    build_command = _make_site_command()
+    lines = _run_lines(_workflow()["jobs"]["build"])
+    assert "runform check" in lines, f"{WORKFLOW.name}: runs `runform check`"
+    assert build_command in lines, f"{WORKFLOW.name}: runs `{build_command}` as `make site` does"
+    assert lines.index("runform check") < lines.index(build_command), "check before build"
+    argv = shlex.split(build_command)
+    strict = argv[:2] == ["runform", "build"] or "--strict" in argv
+    assert strict, f"`{build_command}` builds in strict mode"
+
+    readme = README.read_text(encoding="utf-8")
+    section = readme.split("## Publishing", 1)[1].split("\n## ", 1)[0]
+    assert "runform check" in section, "README Publishing: the check command"
+    assert build_command in section, f"README Publishing: `{build_command}`"
+
+
+def test_a_failed_check_or_build_deploys_nothing() -> None:
+    jobs = _workflow()["jobs"]
+    assert jobs["deploy"]["needs"] == "build", "deploy waits for a successful build"
+    assert "if" not in jobs["deploy"], "deploy never runs after a failed build"
+    steps = jobs["build"]["steps"]
+    upload_at = next(
+        i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-pages")
+    )
+    assert steps[upload_at]["with"]["path"] == "site", "uploads the built site/"
+    for step in steps[:upload_at]:
+        runs = step.get("run", "")
+        if "runform check" in runs or "runform build" in runs:
+            assert not step.get("continue-on-error"), f"{step.get('name')}: a failure stops"
+    assert "if" not in steps[upload_at], "nothing is uploaded after a failed step"
+    deploy_steps = jobs["deploy"]["steps"]
+    assert [s.get("uses", "").split("@")[0] for s in deploy_steps] == ["actions/deploy-pages"]
+
+
+def test_workflow_and_readme_say_how_a_missed_run_is_noticed() -> None:
+    workflow = WORKFLOW.read_text(encoding="utf-8")
+    section = README.read_text(encoding="utf-8").split("## Publishing", 1)[1]
+    for text, name in ((workflow, WORKFLOW.name), (section, "README Publishing")):
+        assert "runform schedule" in text, f"{name}: mentions `runform schedule`"
+        assert "60 days" in text, f"{name}: says schedules pause in inactive repositories"
