@@ -115,7 +115,7 @@ def _shared_dates(entries: tuple[Entry, ...], locate: Locate) -> list[Diagnostic
                     entry,
                     locate(entry, ("date",)),
                     f"{len(sharing)} tips are dated {day.isoformat()}; also {others}",
-                    "move one to a free publish day (runform schedule lists them)",
+                    "move one to a free publish day; runform schedule lists them",
                 )
             )
     return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -169,9 +170,10 @@ def run_build(args: argparse.Namespace) -> int:
         raise
     swap_in(staging, out)
     schedule = build_schedule(catalog, as_of)
+    published = len(schedule.published)
     print(
-        f"Site built in {out}: {len(schedule.published)} tips published, "
-        f"{len(schedule.scheduled)} scheduled, {len(schedule.drafts)} drafts "
+        f"Site built in {out}: {published} {'tip' if published == 1 else 'tips'} published, "
+        f"{len(schedule.scheduled)} scheduled, {_count(len(schedule.drafts), 'draft')} "
         f"(as of {as_of.isoformat()}; only published tips are in the site)."
     )
     return 0
@@ -192,6 +194,7 @@ def run_serve(args: argparse.Namespace) -> int:
         "(drafts and scheduled tips included, with banners). Press Ctrl+C to stop.",
         flush=True,
     )
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)  # stop as Ctrl+C does: tidy up, exit 0
     try:
         serve_site(project.config_file, args.dev_addr)
     except SiteBuildError as error:
@@ -202,6 +205,10 @@ def run_serve(args: argparse.Namespace) -> int:
             "pick another address, e.g. --dev-addr 127.0.0.1:8001"
         ) from None
     return 0
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 # -- schema ----------------------------------------------------------------------------------
@@ -241,6 +248,10 @@ def _stop_on(problems: Sequence[Diagnostic]) -> None:
     errors = [d for d in problems if d.is_error]
     if errors:
         raise ContentError(errors)
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
 def _day_name(day: date) -> str:
@@ -317,21 +328,35 @@ While a tip has errors, every page shows them instead; it reloads when they are 
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
+    """-f and -v, accepted before or after the command (`runform -v check`, `check -v`)."""
     common = argparse.ArgumentParser(add_help=False)
+    # After the command, an option left out must not undo one given before it.
+    default: dict[str, Any] = {"default": argparse.SUPPRESS} if suppress else {}
     common.add_argument(
         "-f",
         "--config-file",
         metavar="FILE",
         help="the site's mkdocs.yml (default: found in this folder or above)",
+        **default,
     )
     common.add_argument(
-        "-v", "--verbose", action="store_true", help="say more; show a traceback on a bug"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="say more; show a traceback on a bug",
+        **default,
     )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(suppress=True)
     parser = argparse.ArgumentParser(
         prog="runform",
         description="Weekly running-technique tips, written as YAML, published as a website.",
-        parents=[common],
+        epilog="Run 'runform COMMAND --help' for each command's options and examples.",
+        parents=[_common_options(suppress=False)],
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 

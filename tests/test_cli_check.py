@@ -1,0 +1,180 @@
+"""`runform check`: exact lines and exit codes for good, warning-only and broken projects."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from cli_runner import lines, runform
+
+from conftest import minimal_tip
+from runform.inspection import check_project
+from runform.project import open_project
+
+TAGS = {"tags": "[cadence]"}
+
+
+def test_a_good_project_passes_with_a_one_line_summary(make_project):
+    project = make_project(
+        {
+            "2026-11-20-first.yml": minimal_tip("First", "2026-11-20", **TAGS),
+            "2026-11-27-second.yml": minimal_tip("Second", "2026-11-27", **TAGS),
+        },
+        example_tips=False,
+    )
+    result = runform(project.root, "check")
+    assert result.returncode == 0, f"check failed on a good project:\n{result.stdout}"
+    assert lines(result.stdout) == ["runform: 2 tips checked, no problems."]
+    assert result.stderr == ""
+
+
+def test_warnings_are_listed_at_their_key_and_do_not_fail(make_project):
+    long_summary = "x" * 170
+    project = make_project(
+        {
+            # a Thursday, sharing its date with the next tip; no tags
+            "2026-11-26-thursday.yml": minimal_tip("Thursday", "2026-11-26"),
+            "2026-11-26-same-day.yml": minimal_tip("Same day", "2026-11-26", **TAGS),
+            "2026-11-20-long.yml": minimal_tip("Long", "2026-11-20", **TAGS).replace(
+                "A one-line summary for the test tip.", long_summary
+            ),
+            "2026-11-13-video.yml": minimal_tip(
+                "Video",
+                "2026-11-13",
+                video="\n  url: https://youtu.be/aaaaaaaaaaa\n  title: A",
+                **TAGS,
+            ),
+            "2026-11-06-teaser.yml": minimal_tip("Teaser", "2026-11-06", teaser='"Soon"', **TAGS),
+        },
+        example_tips=False,
+    )
+    result = runform(project.root, "check")
+    assert result.returncode == 0, f"warnings alone must not fail check:\n{result.stdout}"
+    assert lines(result.stdout) == [
+        "tips/2026-11-06-teaser.yml:10:9: warning: teaser is never shown: the tip was published"
+        " on 2026-11-06 (remove 'teaser:'; a teaser is shown only while its tip is next up)",
+        "tips/2026-11-13-video.yml:10:1: warning: video has no credit"
+        " (add 'credit:' under 'video:' with the name of who made it)",
+        "tips/2026-11-20-long.yml:3:10: warning: summary is 170 characters long; search engines"
+        " show only about 160 (shorten it by 10 characters)",
+        "tips/2026-11-26-same-day.yml:2:7: warning: date 2026-11-26 is a Thursday, not the"
+        " publish day (Friday) (move it to Friday 2026-11-27, or change"
+        " extra.runform.publish_weekday in mkdocs.yml)",
+        "tips/2026-11-26-same-day.yml:2:7: warning: 2 tips are dated 2026-11-26;"
+        " also tips/2026-11-26-thursday.yml"
+        " (move one to a free publish day; runform schedule lists them)",
+        "tips/2026-11-26-thursday.yml:1:1: warning: tip has no tags"
+        " (add a few, e.g. 'tags: [cadence, drills]', so readers find related tips)",
+        "tips/2026-11-26-thursday.yml:2:7: warning: date 2026-11-26 is a Thursday, not the"
+        " publish day (Friday) (move it to Friday 2026-11-27, or change"
+        " extra.runform.publish_weekday in mkdocs.yml)",
+        "tips/2026-11-26-thursday.yml:2:7: warning: 2 tips are dated 2026-11-26;"
+        " also tips/2026-11-26-same-day.yml"
+        " (move one to a free publish day; runform schedule lists them)",
+        "runform: 0 errors, 8 warnings (5 tips checked).",
+    ]
+
+
+def test_a_broken_project_lists_every_error_and_exits_1(make_project):
+    project = make_project(
+        {
+            "2026-11-20-good.yml": minimal_tip("Good", "2026-11-20", **TAGS),
+            "2026-11-27-typo.yml": minimal_tip("Typo", "2026-11-27", cues='"x"', **TAGS),
+            "2026-12-04-no-summary.yml": minimal_tip("No summary", "2026-12-04", **TAGS).replace(
+                'summary: "A one-line summary for the test tip."\n', ""
+            ),
+        },
+        example_tips=False,
+    )
+    project.set_extra({"timezone": "Europe/Londno"})
+    result = runform(project.root, "check")
+    assert result.returncode == 1, f"check must fail on errors:\n{result.stdout}"
+    config_line, config_col = next(
+        (number, text.index("timezone") + 1)
+        for number, text in enumerate((project.root / "mkdocs.yml").read_text().splitlines(), 1)
+        if "timezone:" in text
+    )
+    assert lines(result.stdout) == [
+        f"mkdocs.yml:{config_line}:{config_col}: error: timezone 'Europe/Londno' is not a time zone"
+        " (did you mean 'Europe/London'?)",
+        "tips/2026-11-27-typo.yml:10:1: error: unknown key 'cues' (did you mean 'cue'?)",
+        "tips/2026-12-04-no-summary.yml:1:1: error: missing required key 'summary'"
+        " (add 'summary:' here)",
+        "runform: 3 errors (3 tips checked).",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_paths_limit_the_report_to_those_files(make_project):
+    project = make_project(
+        {
+            "2026-11-20-good.yml": minimal_tip("Good", "2026-11-20", **TAGS),
+            "2026-11-27-typo.yml": minimal_tip("Typo", "2026-11-27", cues='"x"', **TAGS),
+        },
+        example_tips=False,
+    )
+    good = runform(project.root, "check", "tips/2026-11-20-good.yml")
+    assert (good.returncode, lines(good.stdout)) == (0, ["runform: 1 tip checked, no problems."])
+    missing = runform(project.root, "check", "tips/nope.yml")
+    assert missing.returncode == 1
+    assert lines(missing.stdout)[0] == "tips/nope.yml:1:1: error: no such file or folder"
+
+
+def test_json_format_for_editors_and_tools(make_project):
+    project = make_project(
+        {"2026-11-27-typo.yml": minimal_tip("Typo", "2026-11-27", cues='"x"')},
+        example_tips=False,
+    )
+    result = runform(project.root, "check", "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report == {
+        "checked": 1,
+        "errors": 1,
+        "warnings": 0,  # a tip with errors gets no warnings until it is valid
+        "diagnostics": [
+            {
+                "path": "tips/2026-11-27-typo.yml",
+                "line": 10,
+                "col": 1,
+                "severity": "error",
+                "message": "unknown key 'cues'",
+                "hint": "did you mean 'cue'?",
+            },
+        ],
+    }
+
+
+def test_github_format_prints_workflow_annotations_like_yamllint(make_project):
+    project = make_project(
+        {"2026-11-27-typo.yml": minimal_tip("Typo", "2026-11-27", cues='"x"', **TAGS)},
+        example_tips=False,
+    )
+    result = runform(project.root, "check", "--format", "github")
+    assert result.returncode == 1
+    assert lines(result.stdout) == [
+        "::group::tips/2026-11-27-typo.yml",
+        "::error file=tips/2026-11-27-typo.yml,line=10,col=1::10:1 unknown key 'cues'"
+        " (did you mean 'cue'?)",
+        "::endgroup::",
+        "runform: 1 error (1 tip checked).",
+    ]
+
+
+def test_500_tips_are_checked_in_well_under_a_second(tmp_path: Path):
+    root = tmp_path / "big"
+    (root / "tips").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: Big\n", encoding="utf-8")
+    first = date(2017, 1, 6)
+    for week in range(500):
+        day = (first + timedelta(weeks=week)).isoformat()
+        text = minimal_tip(f"Tip {week}", day, **TAGS)
+        (root / "tips" / f"{day}-tip-{week}.yml").write_text(text, encoding="utf-8")
+    project = open_project(root / "mkdocs.yml")
+    started = time.perf_counter()
+    result = check_project(project, [], date(2026, 11, 24))
+    elapsed = time.perf_counter() - started
+    assert (result.checked, result.diagnostics) == (500, ())
+    assert elapsed < 0.6, f"checking 500 tips took {elapsed:.2f} s; expected well under 1 s"
