@@ -25,11 +25,10 @@ $(TEST_STAMP): pyproject.toml | $(UV)
 	touch $@ $(STAMP)
 
 site: $(STAMP) fonts
-	$(BIN)/mkdocs build --strict --site-dir site
-	@echo "Site built in $(CURDIR)/site (open site/index.html, or run 'make serve')."
+	$(BIN)/runform build --out site
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/runform serve --dev-addr 127.0.0.1:8000
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
