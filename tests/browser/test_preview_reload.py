@@ -1,0 +1,39 @@
+"""In Chromium: the preview page turns into the error page when a tip breaks, and back into
+the tip when it is fixed, with no reload by hand."""
+
+from __future__ import annotations
+
+from playwright.sync_api import sync_playwright
+from preview_server import running_preview, wait_for
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def test_the_preview_reloads_itself_into_the_error_page_and_back(make_project):
+    project = make_project()
+    tip = project.tips / "2026-11-20-heel-pick-up.yml"
+    good = tip.read_text(encoding="utf-8")
+    with running_preview(project.root) as preview, sync_playwright() as playwright:
+        page_url = f"{preview.url}/tips/heel-pick-up/"
+        wait_for(page_url, lambda status, _: status == 200, 90, "the first build")
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(page_url)
+            heading = page.locator("h1").first.inner_text()
+            assert heading.startswith("Heel Pick Up"), heading
+
+            tip.write_text(good.replace("title: Heel Pick Up", "title: [Heel"), "utf-8")
+            page.wait_for_selector("[data-runform-error-page]", timeout=10_000)
+            where = page.locator(".where").first.inner_text()
+            assert where == "tips/2026-11-20-heel-pick-up.yml:3:5", where
+
+            tip.write_text(good, encoding="utf-8")
+            page.wait_for_function(
+                "() => !document.querySelector('[data-runform-error-page]')"
+                " && document.querySelector('h1')?.innerText.startsWith('Heel Pick Up')",
+                timeout=10_000,
+            )
+        finally:
+            browser.close()
