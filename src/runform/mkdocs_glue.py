@@ -84,6 +84,7 @@ class _State:
             use_directory_urls=config.use_directory_urls,
             home_meta=meta,
             welcome=welcome,
+            site_description=config.site_description or "",
         )
         preview = preview_enabled(os.environ, self.serving)
         self.pages = build_pages(schedule, settings, site, preview=preview)

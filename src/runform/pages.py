@@ -35,6 +35,7 @@ class SiteContext:
     use_directory_urls: bool = True
     home_meta: Mapping[str, Any] = field(default_factory=dict)  # docs/index.md front matter
     welcome: str = ""  # docs/index.md body, the coach's own Markdown
+    site_description: str = ""  # mkdocs.yml site_description
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,12 @@ def _teaser(schedule: Schedule, settings: SiteSettings) -> str | None:
     return upcoming.tip.teaser
 
 
+def home_description(settings: SiteSettings, site: SiteContext) -> str:
+    """docs/index.md's own description, else site_description, else one made of the names."""
+    own = site.home_meta.get("description") or site.site_description
+    return str(own or f"{settings.hashtag}: running-technique tips from {site.site_name}.")
+
+
 def archive_description(settings: SiteSettings) -> str:
     return f"Every {settings.hashtag} running-form tip, newest first."
 
@@ -247,7 +254,7 @@ def _render_home(schedule: Schedule, settings: SiteSettings, site: SiteContext) 
     return render_page(
         HOME_URI,
         "home.md.j2",
-        meta=dict(site.home_meta),
+        meta={"description": home_description(settings, site), **site.home_meta},
         welcome=site.welcome,
         latest=latest,
         recent=recent,

@@ -26,7 +26,14 @@ from runform.metadata import (
     tip_head,
     website_json_ld,
 )
-from runform.pages import ARCHIVE_URI, HOME_URI, SiteContext, archive_description, tip_uri
+from runform.pages import (
+    ARCHIVE_URI,
+    HOME_URI,
+    SiteContext,
+    archive_description,
+    home_description,
+    tip_uri,
+)
 from runform.schedule import Schedule
 from runform.settings import SiteSettings
 from runform.site_links import SiteLinks
@@ -93,7 +100,11 @@ def build_publishing(
     site_image: SocialImage | None = None
     drawn, card_count = 0, 0
     if context.card_style is not None:
-        cards = {card_path(entry): _tip_card(entry, settings, site) for entry in shown}
+        cards = {
+            card_path(entry): _tip_card(entry, settings, site)
+            for entry in shown
+            if _shareable_poster(entry) is None
+        }
         cards[SITE_CARD] = _site_card(settings, site, context.site_description)
         result = draw_cards(cards, context.card_style, context.card_cache)
         files.update(result.images)
@@ -135,7 +146,7 @@ def build_publishing(
         feeds=feeds,
         site_image=site_image,
         site_name=site.site_name,
-        site_description=context.site_description,
+        site_description=home_description(settings, site),
         cards_drawn=drawn,
         card_count=card_count,
     )
@@ -159,11 +170,20 @@ def _site_card(settings: SiteSettings, site: SiteContext, description: str) -> C
 
 def _tip_image(entry: Entry, links: SiteLinks, files: Mapping[str, bytes]) -> SocialImage | None:
     """The tip's own poster when it is a shareable image, else its drawn card."""
-    video = entry.tip.video
-    if video and video.poster and video.poster.lower().endswith(_SHAREABLE_POSTER):
-        return SocialImage(url=links.file(video.poster), alt=video.title)
+    if poster := _shareable_poster(entry):
+        return SocialImage(
+            url=links.file(poster), alt=entry.tip.video.title if entry.tip.video else ""
+        )
     if card_path(entry) in files:
         return _card_image(links.file(card_path(entry)), entry.tip.title)
+    return None
+
+
+def _shareable_poster(entry: Entry) -> str | None:
+    """The tip's own poster, when it is an image social networks show (not SVG or AVIF)."""
+    video = entry.tip.video
+    if video and video.poster and video.poster.lower().endswith(_SHAREABLE_POSTER):
+        return video.poster
     return None
 
 
@@ -176,20 +196,18 @@ def _listing_heads(
 ) -> dict[str, PageHead]:
     site, links = context.site, context.links
     home_meta: Mapping[str, Any] = site.home_meta
-    home_description = str(home_meta.get("description") or context.site_description)
+    description = home_description(settings, site)
     home_title = str(home_meta.get("title") or site.site_name)
     home_url = links.page(HOME_URI) if links else None
     archive_url = links.page(ARCHIVE_URI) if links else None
     json_ld = (
-        website_json_ld(site.site_name, home_description, home_url, site.language)
-        if home_url
-        else None
+        website_json_ld(site.site_name, description, home_url, site.language) if home_url else None
     )
     return {
         HOME_URI: listing_head(
             site_name=site.site_name,
             title=home_title,
-            description=home_description,
+            description=description,
             url=home_url,
             image=image,
             json_ld=json_ld,
