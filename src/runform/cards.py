@@ -25,6 +25,8 @@ from typing import Any, Final
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from runform.diagnostics import START, Diagnostic
+from runform.reader import compose_positions
 from runform.settings import CardSettings
 
 CARD_WIDTH: Final = 1200
@@ -129,11 +131,20 @@ def find_fonts(font_setting: str | None, root: Path) -> CardFonts:
     return CardFonts(None, None, f"pillow-bundled-{PIL.__version__}")
 
 
-def missing_font(settings: CardSettings, root: Path) -> str | None:
-    """The font file a coach set that does not exist, if any."""
-    if settings.font and not (root / settings.font).is_file():
-        return settings.font
-    return None
+def missing_font_problem(
+    settings: CardSettings, root: Path, config_text: str, display: str
+) -> Diagnostic | None:
+    """`cards.font` names a file that is not there: where it is set in mkdocs.yml, and why."""
+    if not settings.font or (root / settings.font).is_file():
+        return None
+    where = compose_positions(config_text).get(("extra", "runform", "cards", "font"), START)
+    return Diagnostic.at(
+        display,
+        where,
+        f"cards.font '{settings.font}' is not a file",
+        "put the font file at that path, relative to mkdocs.yml, or remove cards.font "
+        "to use DejaVu Sans",
+    )
 
 
 def card_key(card: CardText, style: CardStyle) -> str:

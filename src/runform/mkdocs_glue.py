@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from runform.cards import card_style
+from runform.cards import card_style, missing_font_problem
 from runform.catalog import load_catalog
 from runform.diagnostics import ContentError, summarize
 from runform.error_page import render_error_page
@@ -121,8 +121,11 @@ def _load_publishing(
     preview: bool,
 ) -> Publishing:
     cards = settings.cards
-    if cards.font and not (root / cards.font).is_file():
-        log.warning("extra.runform.cards.font: '%s' is not a file next to mkdocs.yml", cards.font)
+    config_path = Path(config.config_file_path)
+    if problem := missing_font_problem(
+        cards, root, config_path.read_text(encoding="utf-8"), _display(config_path, root)
+    ):
+        raise ContentError([problem])
     links = SiteLinks.from_site_url(config.site_url, config.use_directory_urls)
     if links is None:
         log.info("No site_url in mkdocs.yml: no feeds, and no full addresses for social cards")
