@@ -190,7 +190,8 @@ def run_serve(args: argparse.Namespace) -> int:
     from runform.mkdocs_glue import SiteBuildError, serve_site  # loads MkDocs: only here
 
     print(
-        f"Preview of {project.display(project.config_file)} at http://{args.dev_addr}/ "
+        f"Preview of {project.display(project.config_file)} at "
+        f"http://{args.dev_addr}{project.site_path} "
         "(drafts and scheduled tips included, with banners). Press Ctrl+C to stop.",
         flush=True,
     )

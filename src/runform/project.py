@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from yaml_env_tag import construct_env_tag
@@ -46,6 +47,7 @@ class Project:
     docs_dir: Path
     tips_dir: Path
     site_dir: Path
+    site_path: str  # the path part of site_url: where the preview serves the site ("/")
     settings: SiteSettings  # the defaults when the settings have problems
     problems: tuple[Diagnostic, ...]  # mkdocs.yml and settings problems
 
@@ -107,9 +109,15 @@ def open_project(config_file: Path) -> Project:
         docs_dir=root / str(config.get("docs_dir") or "docs"),
         tips_dir=root / TIPS_DIR_NAME,
         site_dir=root / str(config.get("site_dir") or "site"),
+        site_path=_url_path(config.get("site_url")),
         settings=settings,
         problems=tuple(problems),
     )
+
+
+def _url_path(site_url: Any) -> str:
+    path = urlsplit(str(site_url or "")).path.strip("/")
+    return f"/{path}/" if path else "/"
 
 
 def _read_config(text: str, display: str) -> tuple[dict[str, Any], list[Diagnostic]]:
