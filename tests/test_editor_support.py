@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from cli_runner import runform
 from pydantic import BaseModel
 
 from conftest import REPO
@@ -87,3 +88,13 @@ def test_the_writing_page_is_in_the_sites_navigation():
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     pages = [next(iter(item.values())) for item in config["nav"] if isinstance(item, dict)]
     assert "writing-tips.md" in pages, f"mkdocs.yml nav has no writing-tips.md: {pages}"
+
+
+def test_runform_schema_check_fails_on_a_stale_file_and_schema_rewrites_it(tmp_path: Path):
+    stale = tmp_path / "tip.schema.json"
+    stale.write_text("{}\n", encoding="utf-8")
+    check = runform(tmp_path, "schema", "--output", str(stale), "--check")
+    assert check.returncode == 1, "schema --check must fail on a stale file"
+    assert runform(tmp_path, "schema", "--output", str(stale)).returncode == 0
+    assert stale.read_text(encoding="utf-8") == tip_schema_text()
+    assert runform(tmp_path, "schema", "--output", str(stale), "--check").returncode == 0
