@@ -85,12 +85,11 @@ def test_placeholders_fail_check_until_filled_in_then_it_passes(make_project):
     assert unfinished.returncode == 1, f"a fresh skeleton must fail check:\n{unfinished.stdout}"
     problems = [line.split(": ", 2)[2] for line in lines(unfinished.stdout)[:-1]]
     assert problems == [
-        "summary is empty (write a value after the colon, or remove the key)",
-        "name is empty (write a value after the colon, or remove the key)",
-        "title is empty (write a value after the colon, or remove the key)",
-        "rationale needs at least 1 item (add at least one item)",
-        "heading is empty (write a value after the colon, or remove the key)",
-        "body is empty (write a value after the colon, or remove the key)",
+        "summary is empty (write a value after the colon)",
+        "cue.name is empty (write a value after the colon)",
+        "video.title is empty (write a value after the colon)",
+        "rationale.heading is empty (write a value after the colon)",
+        "rationale.body is empty (write a value after the colon)",
     ], unfinished.stdout
     build = project.build("2026-11-27")
     assert build.returncode != 0, "a build must refuse the unfinished tip"

@@ -55,24 +55,24 @@ EXPECTED: dict[str, list[str]] = {
         " e.g. 2026-11-27-heel-pick-up.yml)",
     ],
     "2026-11-20-video-host.yml": [
-        "tips/2026-11-20-video-host.yml:10:8: error: url"
+        "tips/2026-11-20-video-host.yml:10:8: error: video.url"
         " 'https://videos.example.com/watch?v=aaaaaaaaaaa' is not on YouTube or Vimeo"
         " (use a YouTube address such as https://www.youtube.com/watch?v=ID or"
         " https://youtu.be/ID, or a Vimeo address such as https://vimeo.com/ID)",
     ],
     "2026-11-20-video-id.yml": [
-        "tips/2026-11-20-video-id.yml:10:8: error: url 'https://youtu.be/short' has no valid"
+        "tips/2026-11-20-video-id.yml:10:8: error: video.url 'https://youtu.be/short' has no valid"
         " YouTube video id (11 letters, digits, '-' or '_') (use a YouTube address such as"
         " https://www.youtube.com/watch?v=ID or https://youtu.be/ID, or a Vimeo address such as"
         " https://vimeo.com/ID)",
     ],
     "2026-11-20-script-url.yml": [
-        "tips/2026-11-20-script-url.yml:12:8: error: url 'javascript:alert(1)' is not a web"
+        "tips/2026-11-20-script-url.yml:12:8: error: cta.url 'javascript:alert(1)' is not a web"
         " address (use an address starting with https://… or mailto:…)",
     ],
     "2026-11-20-data-url.yml": [
-        "tips/2026-11-20-data-url.yml:12:15: error: credit_url 'data:text/html,hi' is not a web"
-        " address (use an address starting with https://…)",
+        "tips/2026-11-20-data-url.yml:12:15: error: video.credit_url 'data:text/html,hi'"
+        " is not a web address (use an address starting with https://…)",
     ],
     "2026-11-20-video-without-title.yml": [
         "tips/2026-11-20-video-without-title.yml:9:1: error: missing required key 'title'"
@@ -87,7 +87,7 @@ EXPECTED: dict[str, list[str]] = {
         " (add at least one item)",
     ],
     "2026-11-20-note-kind.yml": [
-        "tips/2026-11-20-note-kind.yml:10:11: error: kind must be one of 'note', 'tip' or"
+        "tips/2026-11-20-note-kind.yml:10:11: error: notes.kind must be one of 'note', 'tip' or"
         " 'warning', not 'danger'",
     ],
 }

@@ -48,7 +48,7 @@ def _as_text(value: Any) -> str:
     """Text as the coach wrote it; refuses bare look-alikes, empty values and non-scalars."""
     if isinstance(value, BareScalar):
         if value.kind == "null":
-            _refuse("empty", "is empty", "write a value after the colon, or remove the key")
+            _refuse("empty", "is empty", "write a value after the colon")
         word = _BARE_WORDS.get(value.kind, "something other than text")
         _refuse(
             "bare_value",
@@ -61,7 +61,7 @@ def _as_text(value: Any) -> str:
         _refuse("not_text", "must be text")
     text = value.strip()
     if not text:
-        _refuse("empty", "is empty", "write a value, or remove the key")
+        _refuse("empty", "is empty", "write a value")
     return text
 
 

@@ -63,7 +63,22 @@ def validate_document(
         return model.model_validate(data), []
     except ValidationError as error:
         locate = _Locator(data, positions, value_positions or positions, prefix)
-        return None, [_diagnostic(model, item, path, locate) for item in error.errors()]
+        items = _without_follow_on_errors(error.errors())
+        return None, [_diagnostic(model, item, path, locate) for item in items]
+
+
+def _without_follow_on_errors(items: list[Any]) -> list[Any]:
+    """pydantic also reports a list as too short when its only items are invalid: keep those."""
+    locs = [tuple(item["loc"]) for item in items]
+    return [
+        item
+        for item in items
+        if item["type"] != "too_short"
+        or not any(
+            len(other) > len(item["loc"]) and other[: len(item["loc"])] == tuple(item["loc"])
+            for other in locs
+        )
+    ]
 
 
 def _diagnostic(model: type[BaseModel], item: Any, path: str, locate: _Locator) -> Diagnostic:
@@ -71,6 +86,8 @@ def _diagnostic(model: type[BaseModel], item: Any, path: str, locate: _Locator) 
     keys = locate.data_path(item["loc"], kind)
     context = dict(item.get("ctx") or {})
     label = _label(keys)
+    if kind == "extra_forbidden":
+        label = str(keys[-1])
     if kind == "missing":
         label = str(item["loc"][-1])
         keys = (*keys, label)
@@ -89,8 +106,9 @@ def _diagnostic(model: type[BaseModel], item: Any, path: str, locate: _Locator) 
 
 
 def _label(keys: Path) -> str:
+    """'video.url', 'cue.name': the key and the keys it sits under (list positions left out)."""
     names = [str(k) for k in keys if isinstance(k, str)]
-    return names[-1] if names else "the file"
+    return ".".join(names) if names else "the file"
 
 
 def _did_you_mean(key: str, allowed: Sequence[str]) -> str | None:
