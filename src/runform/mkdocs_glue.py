@@ -40,7 +40,7 @@ from runform.cards import card_style, missing_font_problem
 from runform.catalog import load_catalog
 from runform.diagnostics import ContentError, summarize
 from runform.error_page import render_error_page
-from runform.pages import HOME_URI, SiteContext, build_pages
+from runform.pages import BOOK_URI, HOME_URI, SiteContext, build_pages
 from runform.publishing import PublishContext, Publishing, build_publishing
 from runform.render import RenderedPage
 from runform.schedule import Schedule, build_schedule, preview_enabled, resolve_as_of
@@ -50,7 +50,7 @@ from runform.site_links import SiteLinks
 
 THEME_DIR = Path(__file__).parent / "theme"
 TIPS_DIR_NAME = "tips"
-_NAV_PAGES = frozenset({HOME_URI, "tips/index.md"})
+_NAV_PAGES = frozenset({HOME_URI, "tips/index.md", BOOK_URI})
 ERROR_PAGE_FILES = ("index.html", "404.html")  # the 404 page answers every other address
 
 log = get_plugin_logger(__name__)
@@ -85,6 +85,7 @@ class _State:
             home_meta=meta,
             welcome=welcome,
             site_description=config.site_description or "",
+            site_url=config.site_url or "",
         )
         preview = preview_enabled(os.environ, self.serving)
         self.pages = build_pages(schedule, settings, site, preview=preview)

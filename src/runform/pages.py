@@ -13,17 +13,21 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 from runform.catalog import Entry
+from runform.links import ShareLink, related_entries, share_links, with_utm
 from runform.model import CallToAction, Tip
 from runform.render import RenderedPage, render_page
 from runform.schedule import Schedule, Status
-from runform.settings import SiteSettings
+from runform.settings import CommentsProvider, SiteSettings
 from runform.videos import embed_url, watch_url
 
 HOME_URI = "index.md"
 ARCHIVE_URI = "tips/index.md"
+BOOK_URI = "book.md"
+GISCUS_SCRIPT = "https://giscus.app/client.js"
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class SiteContext:
     home_meta: Mapping[str, Any] = field(default_factory=dict)  # docs/index.md front matter
     welcome: str = ""  # docs/index.md body, the coach's own Markdown
     site_description: str = ""  # mkdocs.yml site_description
+    site_url: str = ""  # mkdocs.yml site_url: share links need full addresses
 
 
 @dataclass(frozen=True)
@@ -125,11 +130,21 @@ def build_pages(
     ]
     pages.append(_render_archive(schedule, settings, site))
     pages.append(_render_home(schedule, settings, site))
+    if book := _render_book(settings):
+        pages.append(book)
     return pages
 
 
+def babel_locale(language: str) -> Locale:
+    """Babel's locale for Material's `theme.language` ("fr", "pt-BR", "zh-Hant"); else English."""
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
 def _date_label(day: date, site: SiteContext) -> str:
-    return format_date(day, format="long", locale=site.language)
+    return format_date(day, format="long", locale=babel_locale(site.language))
 
 
 def _card(entry: Entry, from_uri: str, site: SiteContext) -> TipCard:
@@ -159,6 +174,7 @@ def _render_tip(
         return Link(other.tip.title, relative_url(uri, tip_uri(other), site.use_directory_urls))
 
     status = schedule.status_of(entry)
+    latest = bool(schedule.published) and schedule.published[0] == entry
     return render_page(
         uri,
         "tip.md.j2",
@@ -170,16 +186,116 @@ def _render_tip(
         video=_video_view(entry.tip, uri, site),
         previous=link(older),
         next=link(newer),
-        cta=_cta_view(entry.tip.cta, settings),
+        cta=_cta_view(entry.tip.cta, settings, medium="tip", campaign=entry.slug),
+        share=_share_view(entry, uri, settings, site),
+        related=[_card(other, uri, site) for other in related_entries(entry, shown)],
+        teaser=_teaser(schedule, settings) if latest else None,
+        teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
+        comments=_comments_meta(entry, settings, site),
         strings=settings.strings,
     )
+
+
+@dataclass(frozen=True)
+class ShareView:
+    links: tuple[ShareLink, ...]
+    copy_url: str | None  # the page's full address for "copy link"; None: no button
+
+
+def _share_view(
+    entry: Entry, uri: str, settings: SiteSettings, site: SiteContext
+) -> ShareView | None:
+    """Share links need the page's full address, which only `site_url` gives."""
+    share = settings.share
+    if not share.enabled:
+        return None
+    address = (
+        site.site_url.rstrip("/") + "/" + page_url(uri, site.use_directory_urls)
+        if site.site_url
+        else None
+    )
+    links = (
+        share_links(
+            share.networks,
+            page_url=address,
+            title=entry.tip.title,
+            summary=entry.tip.summary,
+            hashtag=settings.hashtag,
+            strings=settings.strings,
+        )
+        if address
+        else ()
+    )
+    copy_url = (address or "") if share.copy_link else None
+    if not links and copy_url is None:
+        return None
+    return ShareView(links=links, copy_url=copy_url)
+
+
+def _comments_meta(
+    entry: Entry, settings: SiteSettings, site: SiteContext
+) -> dict[str, Any] | None:
+    """What the theme's partials/comments.html needs, carried in the page's front matter.
+
+    Values are plain (not HTML-escaped): the partial escapes them (`| e`, `| tojson`).
+    """
+    comments = settings.comments
+    if not entry.tip.comments or comments.provider is CommentsProvider.NONE:
+        return None
+    strings = settings.strings
+    common = {"heading": strings.comments_heading, "prompt": strings.comments_prompt}
+    if comments.provider is CommentsProvider.GISCUS:
+        giscus = comments.giscus
+        return {
+            **common,
+            "provider": "giscus",
+            "script": GISCUS_SCRIPT,
+            "attributes": {
+                "data-repo": giscus.repo,
+                "data-repo-id": giscus.repo_id,
+                "data-category": giscus.category,
+                "data-category-id": giscus.category_id,
+                "data-mapping": giscus.mapping,
+                "data-strict": "0",
+                "data-reactions-enabled": "1" if giscus.reactions else "0",
+                "data-emit-metadata": "0",
+                "data-input-position": "top",
+                "data-theme": "preferred_color_scheme",
+                "data-lang": giscus.lang or site.language,
+                "data-loading": "lazy",
+                "crossorigin": "anonymous",
+            },
+        }
+    isso = comments.isso
+    server = str(isso.url).rstrip("/")
+
+    def flag(value: bool) -> str:
+        return "true" if value else "false"
+
+    attributes = {
+        "data-isso": server + "/",
+        "data-isso-lang": isso.lang or site.language,
+        "data-isso-require-email": flag(isso.require_email),
+        "data-isso-require-author": flag(isso.require_author),
+        "data-isso-reply-to-self": flag(isso.reply_to_self),
+        "data-isso-vote": "false",
+    }
+    if isso.max_comments is not None:
+        attributes["data-isso-max-comments-top"] = str(isso.max_comments)
+    return {
+        **common,
+        "provider": "isso",
+        "script": server + "/js/embed.min.js",
+        "attributes": attributes,
+        "thread": {"data-title": entry.tip.title},
+    }
 
 
 def _banner(status: Status, day: date, settings: SiteSettings, site: SiteContext) -> str | None:
     if status is Status.DRAFT:
         return settings.strings.draft_banner
     if status is Status.SCHEDULED:
-        label = format_date(day, format="full", locale=site.language)
+        label = format_date(day, format="full", locale=babel_locale(site.language))
         return settings.strings.scheduled_banner.format(date=label)
     return None
 
@@ -200,19 +316,28 @@ def _video_view(tip: Tip, uri: str, site: SiteContext) -> VideoView | None:
     )
 
 
-def _cta_view(choice: bool | CallToAction, settings: SiteSettings) -> CtaView | None:
-    if isinstance(choice, CallToAction):
-        return CtaView(text=choice.text, label=choice.label, url=choice.url)
+def _cta_view(
+    choice: bool | CallToAction, settings: SiteSettings, *, medium: str, campaign: str
+) -> CtaView | None:
+    """The booking block: a tip's own `cta:`, else the site's `booking`, links UTM-tagged."""
     booking = settings.booking
+
+    def tagged(url: str) -> str:
+        if not booking.utm:
+            return url
+        return with_utm(url, source=booking.utm_source, medium=medium, campaign=campaign)
+
+    if isinstance(choice, CallToAction):
+        return CtaView(text=choice.text, label=choice.label, url=tagged(choice.url))
     if not choice or booking.url is None:
         return None
     return CtaView(
-        text=booking.text,
-        label=booking.label,
-        url=booking.url,
+        text=booking.text or settings.strings.cta_text,
+        label=booking.label or settings.strings.cta_label,
+        url=tagged(booking.url),
         assessment_text=booking.assessment_text,
         assessment_label=booking.assessment_label,
-        assessment_url=booking.assessment_url,
+        assessment_url=tagged(booking.assessment_url) if booking.assessment_url else None,
     )
 
 
@@ -261,6 +386,21 @@ def _render_home(schedule: Schedule, settings: SiteSettings, site: SiteContext) 
         teaser=teaser,
         teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
         archive_url=relative_url(HOME_URI, ARCHIVE_URI, site.use_directory_urls),
-        cta=_cta_view(True, settings),
+        cta=_cta_view(True, settings, medium="home", campaign="home"),
+        strings=settings.strings,
+    )
+
+
+def _render_book(settings: SiteSettings) -> RenderedPage | None:
+    """The "Work with us" page (/book/), from the same `booking` settings as the CTA."""
+    cta = _cta_view(True, settings, medium="book", campaign="book")
+    if cta is None:
+        return None
+    return render_page(
+        BOOK_URI,
+        "book.md.j2",
+        title=settings.strings.book_title,
+        description=cta.text,
+        cta=cta,
         strings=settings.strings,
     )

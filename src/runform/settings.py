@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from runform.model import Line, LinkUrl
@@ -51,15 +51,21 @@ class _Group(BaseModel):
 
 
 class BookingSettings(_Group):
-    """The call-to-action at the end of every tip: book a session, or send a video."""
+    """The call-to-action at the end of every tip and on home: book a session, or send a video.
 
-    text: Line = "Want a coach's eye on your running form? Book a session."
-    label: Line = "Book a session"
+    `text` and `label` default to `strings.cta_text` / `strings.cta_label`. With `utm` on,
+    links to other sites carry utm_source, utm_medium (tip, home, book) and utm_campaign
+    (the tip's slug), so the coach sees which tip brought a booking.
+    """
+
+    text: Line | None = None
+    label: Line | None = None
     url: LinkUrl | None = None
     assessment_text: Line | None = None
     assessment_label: Line | None = None
     assessment_url: LinkUrl | None = None
     utm: bool = True
+    utm_source: Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,60}$")] = "runform"
 
 
 class Strings(_Group):
@@ -87,6 +93,24 @@ class Strings(_Group):
     note: Line = "Note"
     tip: Line = "Tip"
     warning: Line = "Warning"
+    play_hint: Line = "Plays from {provider} when you press play"
+    cta_text: Line = "Want a coach's eye on your running form? Book a session."
+    cta_label: Line = "Book a session"
+    book_title: Line = "Work with us"
+    book_assessment_heading: Line = "Form assessment by video"
+    share_heading: Line = "Share this tip"
+    share_email: Line = "Share by email"
+    share_whatsapp: Line = "Share on WhatsApp"
+    share_x: Line = "Share on X"
+    share_facebook: Line = "Share on Facebook"
+    share_linkedin: Line = "Share on LinkedIn"
+    copy_link: Line = "Copy link"
+    link_copied: Line = "Link copied"
+    related_tips: Line = "Related tips"
+    comments_heading: Line = "Comments"
+    comments_prompt: Line = (
+        "Questions about cadence or technique? Ask below; the coach answers every week."
+    )
 
 
 def _hex_colour(value: Any) -> str:
@@ -118,6 +142,86 @@ class CardSettings(_Group):
     cache_dir: str = ".cache/runform/cards"  # relative to mkdocs.yml; safe to delete
 
 
+class CommentsProvider(StrEnum):
+    NONE = "none"
+    GISCUS = "giscus"
+    ISSO = "isso"
+
+
+class GiscusSettings(_Group):
+    """giscus (comments as GitHub Discussions): the values giscus' configuration page gives."""
+
+    repo: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")] | None = None
+    repo_id: Line | None = None
+    category: Line | None = None
+    category_id: Line | None = None
+    mapping: Annotated[str, Field(pattern=r"^(pathname|url|title|og:title)$")] = "pathname"
+    reactions: bool = True
+    lang: Line | None = None  # default: theme.language
+
+
+class IssoSettings(_Group):
+    """Isso (self-hosted comments): the server's address and the client's options."""
+
+    url: LinkUrl | None = None  # where Isso runs, e.g. https://comments.example.com/
+    require_email: bool = False
+    require_author: bool = False
+    reply_to_self: bool = False
+    max_comments: int | None = Field(default=None, ge=1, le=1000)  # top-level comments shown
+    lang: Line | None = None  # default: theme.language
+
+
+class CommentsSettings(_Group):
+    """Comments under each tip (a tip's `comments: false` turns them off there).
+
+    The thread loads only when the reader scrolls near it; the prompt above it is
+    `strings.comments_prompt`.
+    """
+
+    provider: CommentsProvider = CommentsProvider.NONE
+    giscus: GiscusSettings = GiscusSettings()
+    isso: IssoSettings = IssoSettings()
+
+    @model_validator(mode="after")
+    def _provider_is_configured(self) -> CommentsSettings:
+        if self.provider is CommentsProvider.GISCUS:
+            giscus = self.giscus
+            missing = [
+                name
+                for name in ("repo", "repo_id", "category", "category_id")
+                if getattr(giscus, name) is None
+            ]
+            if missing:
+                raise PydanticCustomError(
+                    "runform_comments",
+                    "with provider 'giscus' needs giscus: " + ", ".join(missing),
+                    {"hint": "copy them from giscus' configuration page, or set provider: none"},
+                )
+        if self.provider is CommentsProvider.ISSO and self.isso.url is None:
+            raise PydanticCustomError(
+                "runform_comments",
+                "with provider 'isso' needs isso: url",
+                {"hint": "give the address of your Isso server, or set provider: none"},
+            )
+        return self
+
+
+class ShareNetwork(StrEnum):
+    EMAIL = "email"
+    WHATSAPP = "whatsapp"
+    X = "x"
+    FACEBOOK = "facebook"
+    LINKEDIN = "linkedin"
+
+
+class ShareSettings(_Group):
+    """Plain share links under each tip (no third-party script), plus a copy-link button."""
+
+    enabled: bool = True
+    networks: tuple[ShareNetwork, ...] = tuple(ShareNetwork)
+    copy_link: bool = True
+
+
 class SiteSettings(_Group):
     timezone: Annotated[str, BeforeValidator(_timezone)] = "UTC"
     publish_weekday: Weekday = Weekday.FRIDAY
@@ -127,3 +231,5 @@ class SiteSettings(_Group):
     strings: Strings = Strings()
     feed: FeedSettings = FeedSettings()
     cards: CardSettings = CardSettings()
+    comments: CommentsSettings = CommentsSettings()
+    share: ShareSettings = ShareSettings()

@@ -1,0 +1,97 @@
+"""Links a tip page offers beyond its own text: tagged booking links, share links, related tips.
+
+- `with_utm`: a booking link to another site carries utm_source / utm_medium / utm_campaign,
+  so the coach's analytics show which tip brought a booking. Fields the coach already put in
+  the link win; mailto: and site paths are left alone.
+- `share_links`: plain links to each network's own share page (no script of theirs).
+- `related_entries`: the tips sharing the most tags with a tip, newest first among equals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+
+from runform.catalog import Entry
+from runform.settings import ShareNetwork, Strings
+
+RELATED_COUNT = 3
+
+
+def with_utm(url: str, *, source: str, medium: str, campaign: str) -> str:
+    """`url` with the UTM fields added to its query; unchanged unless it is http(s)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return url
+    present = {key for key, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    wanted = [("utm_source", source), ("utm_medium", medium), ("utm_campaign", campaign)]
+    added = urlencode([(key, value) for key, value in wanted if key not in present])
+    if not added:
+        return url
+    query = f"{parts.query}&{added}" if parts.query else added
+    return urlunsplit(parts._replace(query=query))
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    network: str  # "email", "whatsapp", ...: names the icon
+    label: str  # the accessible name, "Share on WhatsApp"
+    url: str
+
+
+def share_links(
+    networks: Iterable[ShareNetwork],
+    *,
+    page_url: str,
+    title: str,
+    summary: str,
+    hashtag: str,
+    strings: Strings,
+) -> tuple[ShareLink, ...]:
+    """One link per network, to its share page with the tip's full address filled in."""
+    address = quote(page_url, safe="")
+    mail_body = quote(f"{summary}\n\n{page_url}", safe="")
+    tag = hashtag.lstrip("#")
+    targets = {
+        ShareNetwork.EMAIL: (
+            strings.share_email,
+            f"mailto:?subject={quote(title, safe='')}&body={mail_body}",
+        ),
+        ShareNetwork.WHATSAPP: (
+            strings.share_whatsapp,
+            f"https://wa.me/?text={quote(f'{title} {page_url}', safe='')}",
+        ),
+        ShareNetwork.X: (
+            strings.share_x,
+            "https://x.com/intent/post?"
+            + urlencode({"text": title, "url": page_url, **({"hashtags": tag} if tag else {})}),
+        ),
+        ShareNetwork.FACEBOOK: (
+            strings.share_facebook,
+            f"https://www.facebook.com/sharer/sharer.php?u={address}",
+        ),
+        ShareNetwork.LINKEDIN: (
+            strings.share_linkedin,
+            f"https://www.linkedin.com/sharing/share-offsite/?url={address}",
+        ),
+    }
+    return tuple(ShareLink(network.value, *targets[network]) for network in dict.fromkeys(networks))
+
+
+def related_entries(
+    entry: Entry, candidates: Sequence[Entry], count: int = RELATED_COUNT
+) -> list[Entry]:
+    """Up to `count` other tips sharing the most tags with `entry` (case-insensitive);
+    among equals the newest first. Tips sharing no tag are never related."""
+    tags = {tag.casefold() for tag in entry.tip.tags}
+    scored = [
+        (len(tags & {tag.casefold() for tag in other.tip.tags}), other)
+        for other in candidates
+        if other.slug != entry.slug
+    ]
+    ranked = sorted(
+        ((score, other) for score, other in scored if score),
+        key=lambda pair: (-pair[0], -pair[1].tip.date.toordinal(), pair[1].slug),
+    )
+    return [other for _, other in ranked[:count]]
