@@ -68,7 +68,7 @@
   function loadComments(section) {
     if (section.hasAttribute("data-rf-loaded")) return;
     section.setAttribute("data-rf-loaded", "");
-    var config = JSON.parse(section.querySelector(".rf-comments__config").textContent);
+    var config = JSON.parse(section.getAttribute("data-rf-config"));
     var provider = section.getAttribute("data-rf-comments");
     if (provider === "isso" && window.Isso && typeof window.Isso.init === "function") {
       window.Isso.init(); /* the script is already here after instant navigation */

@@ -1,0 +1,1 @@
+"""Browser tests (Playwright + Debian Chromium); a package so its conftest is browser.conftest."""
