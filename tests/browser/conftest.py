@@ -283,6 +283,7 @@ video:
   credit_url: https://coach.example/about
 tags: [arms, posture]
 comments: false
+cta: false
 """,
 }
 
