@@ -20,7 +20,12 @@ $(STAMP): pyproject.toml | $(UV)
 	$(UV) pip install --quiet --python $(BIN)/python -e .
 	touch $@
 
+# isso (the browser tests' comment server) compiles misaka: a C compiler must be there.
 $(TEST_STAMP): pyproject.toml | $(UV)
+	@command -v cc >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || { \
+	  echo "Installing Debian's gcc to build isso's misaka..."; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gcc >/dev/null; }
 	$(UV) pip install --quiet --python $(BIN)/python -e '.[test]'
 	touch $@ $(STAMP)
 
@@ -35,6 +40,7 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests..."; \
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@test -x /usr/bin/chromium || { echo "No /usr/bin/chromium: the browser tests cannot run (CI=$(CI))."; exit 1; }
 
 # The social card images are drawn in DejaVu Sans (Debian's fonts-dejavu-core); without apt,
 # runform falls back to Pillow's bundled font.
