@@ -33,7 +33,7 @@ def markdown_to_html_blocks(markdown: str) -> str:
 
 def test_preview_shows_scheduled_and_draft_tips_with_banners(schedule) -> None:
     pages = {
-        p.src_uri: p.markdown
+        p.src_uri: p.html
         for p in build_pages(schedule, SiteSettings(), SiteContext(), preview=True)
     }
     assert banners(pages["tips/relaxed-arms.md"]) == [
@@ -57,7 +57,7 @@ def test_a_build_renders_published_tips_only(schedule) -> None:
 
 def test_preview_pages_are_not_listed_on_home_or_archive(schedule) -> None:
     pages = {
-        p.src_uri: p.markdown
+        p.src_uri: p.html
         for p in build_pages(schedule, SiteSettings(), SiteContext(), preview=True)
     }
     for uri in ("index.md", "tips/index.md"):

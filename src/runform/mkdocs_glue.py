@@ -42,7 +42,7 @@ from runform.diagnostics import ContentError, summarize
 from runform.error_page import render_error_page
 from runform.pages import BOOK_URI, HOME_URI, SiteContext, build_pages
 from runform.publishing import PublishContext, Publishing, build_publishing
-from runform.render import RenderedPage
+from runform.render import RenderedPage, fill_html_blocks
 from runform.schedule import Schedule, build_schedule, preview_enabled, resolve_as_of
 from runform.settings import SiteSettings
 from runform.site_config import read_site_settings
@@ -62,12 +62,14 @@ class _State:
 
     serving: bool = False
     pages: list[RenderedPage] = field(default_factory=list)
+    html_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by src_uri
     schedule: Schedule | None = None
     failure: ContentError | None = None  # under serve: why the preview shows the error page
     publishing: Publishing | None = None  # feeds, card images, <head> metadata, lastmod
 
     def load(self, config: MkDocsConfig) -> None:
         self.pages, self.schedule, self.publishing = [], None, None
+        self.html_blocks = {}
         root = Path(config.config_file_path).parent
         settings = load_settings(config, root)
         docs_dir = Path(config.docs_dir)
@@ -89,6 +91,7 @@ class _State:
         )
         preview = preview_enabled(os.environ, self.serving)
         self.pages = build_pages(schedule, settings, site, preview=preview)
+        self.html_blocks = {page.src_uri: page.html_blocks for page in self.pages}
         self.publishing = _load_publishing(config, root, settings, schedule, site, preview)
         self.schedule = schedule
         log.info(
@@ -217,6 +220,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.remove(old)
             files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the HTML set aside by the templates back into the converted page."""
+    blocks = _state.html_blocks.get(page.file.src_uri)
+    return fill_html_blocks(html, blocks) if blocks else html
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -9,16 +9,25 @@ text gets out unescaped, each safe for where it is used:
 - `meta_text`: tip text for the front matter. Material's templates print `page.meta` values
   (title, description, tag names) without escaping, so these are HTML-escaped here, once.
   Theme overrides print them as they are and never escape them again.
+
+A page's HTML never goes through MkDocs' Markdown pass: templates wrap it in
+`{% filter html_block %}…{% endfilter %}`, which sets it aside and leaves an HTML comment in
+the Markdown; MkDocs converts only the headings and the coach's own text, and the glue puts the
+blocks back into the converted page (`fill_html_blocks`). That keeps sanitized HTML from ever
+being parsed as Markdown, and spares MkDocs re-parsing every tip's HTML.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from runform.markup import escape_markdown_inline, markdown_to_html
@@ -27,7 +36,29 @@ from runform.markup import escape_markdown_inline, markdown_to_html
 @dataclass(frozen=True)
 class RenderedPage:
     src_uri: str  # "tips/heel-pick-up.md" -> URL /tips/heel-pick-up/
-    markdown: str  # front matter (title, description, tags) + body
+    markdown: str  # front matter (title, description, tags) + headings + block markers
+    html_blocks: tuple[str, ...] = ()  # what each `<!--runform:block:N-->` marker stands for
+
+    @property
+    def html(self) -> str:
+        """The page with its blocks in place (the Markdown lines left as they are)."""
+        return fill_html_blocks(self.markdown, self.html_blocks)
+
+
+_BLOCK_MARKER = re.compile(r"<!--runform:block:(\d+)-->")
+
+
+def fill_html_blocks(html: str, blocks: Sequence[str]) -> str:
+    """Put each set-aside HTML block back where its marker is (markers come only from us:
+    tip text cannot produce an HTML comment, it is escaped or sanitized)."""
+    return _BLOCK_MARKER.sub(lambda match: blocks[int(match.group(1))], html)
+
+
+@pass_context
+def _html_block_filter(context: Context, html: str) -> Markup:
+    blocks: list[str] = context["html_blocks"]
+    blocks.append(str(html).strip("\n"))
+    return Markup(f"\n<!--runform:block:{len(blocks) - 1}-->\n")
 
 
 def _markdown_filter(text: str | None) -> Markup:
@@ -61,6 +92,7 @@ def _make_environment() -> Environment:
     environment.filters["md_inline"] = _md_inline_filter
     environment.filters["yaml"] = _yaml_filter
     environment.filters["meta_text"] = _meta_text_filter
+    environment.filters["html_block"] = _html_block_filter
     return environment
 
 
@@ -68,7 +100,9 @@ _ENVIRONMENT = _make_environment()
 
 
 def render_page(src_uri: str, template: str, **context: Any) -> RenderedPage:
-    return RenderedPage(src_uri, _ENVIRONMENT.get_template(template).render(**context))
+    blocks: list[str] = []
+    markdown = _ENVIRONMENT.get_template(template).render(**context, html_blocks=blocks)
+    return RenderedPage(src_uri, markdown, tuple(blocks))
 
 
 def render_text(template: str, **context: Any) -> str:

@@ -3,23 +3,19 @@ the tip when it is fixed, with no reload by hand."""
 
 from __future__ import annotations
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 from preview_server import running_preview, wait_for
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
-
-def test_the_preview_reloads_itself_into_the_error_page_and_back(make_project):
+def test_the_preview_reloads_itself_into_the_error_page_and_back(make_project, browser: Browser):
     project = make_project()
     tip = project.tips / "2026-11-20-heel-pick-up.yml"
     good = tip.read_text(encoding="utf-8")
-    with running_preview(project.root) as preview, sync_playwright() as playwright:
+    with running_preview(project.root) as preview:
         page_url = f"{preview.url}/tips/heel-pick-up/"
         wait_for(page_url, lambda status, _: status == 200, 90, "the first build")
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 390, "height": 844})
         try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
             page.goto(page_url)
             heading = page.locator("h1").first.inner_text()
             assert heading.startswith("Heel Pick Up"), heading
@@ -36,4 +32,4 @@ def test_the_preview_reloads_itself_into_the_error_page_and_back(make_project):
                 timeout=10_000,
             )
         finally:
-            browser.close()
+            page.close()
