@@ -93,8 +93,10 @@ def serve_dir() -> Iterator[Any]:
         server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """One Chromium per test module: Playwright's sync API allows one running instance at a
+    time, and other modules (test_preview_reload.py) start their own."""
     if not Path(CHROMIUM).exists():
         pytest.fail(
             f"{CHROMIUM} is missing: the browser tests need Debian's chromium "
