@@ -4,7 +4,7 @@
   so the coach's analytics show which tip brought a booking. Fields the coach already put in
   the link win; mailto: and site paths are left alone.
 - `share_links`: plain links to each network's own share page (no script of theirs).
-- `related_entries`: the tips sharing the most tags with a tip, newest first among equals.
+- `RelatedTips`: the tips sharing the most tags with a tip, newest first among equals.
 """
 
 from __future__ import annotations
@@ -79,19 +79,28 @@ def share_links(
     return tuple(ShareLink(network.value, *targets[network]) for network in dict.fromkeys(networks))
 
 
-def related_entries(
-    entry: Entry, candidates: Sequence[Entry], count: int = RELATED_COUNT
-) -> list[Entry]:
-    """Up to `count` other tips sharing the most tags with `entry` (case-insensitive);
-    among equals the newest first. Tips sharing no tag are never related."""
-    tags = {tag.casefold() for tag in entry.tip.tags}
-    scored = [
-        (len(tags & {tag.casefold() for tag in other.tip.tags}), other)
-        for other in candidates
-        if other.slug != entry.slug
-    ]
-    ranked = sorted(
-        ((score, other) for score, other in scored if score),
-        key=lambda pair: (-pair[0], -pair[1].tip.date.toordinal(), pair[1].slug),
-    )
-    return [other for _, other in ranked[:count]]
+class RelatedTips:
+    """Finds the tips sharing the most tags with a tip (case-insensitive), newest first among
+    equals; tips sharing no tag are never related. Built once per site: a tag index, so each
+    lookup visits only the tips that share a tag instead of every tip."""
+
+    def __init__(self, candidates: Sequence[Entry]) -> None:
+        self._by_tag: dict[str, list[Entry]] = {}
+        for entry in candidates:
+            for tag in {tag.casefold() for tag in entry.tip.tags}:
+                self._by_tag.setdefault(tag, []).append(entry)
+
+    def of(self, entry: Entry, count: int = RELATED_COUNT) -> list[Entry]:
+        shared: dict[str, int] = {}
+        others: dict[str, Entry] = {}
+        for tag in {tag.casefold() for tag in entry.tip.tags}:
+            for other in self._by_tag.get(tag, ()):
+                if other.slug != entry.slug:
+                    shared[other.slug] = shared.get(other.slug, 0) + 1
+                    others[other.slug] = other
+        ranked = sorted(
+            others.values(),
+            key=lambda other: (-shared[other.slug], -other.tip.date.toordinal(), other.slug),
+        )
+        return ranked[:count]
+

@@ -17,7 +17,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 from runform.catalog import Entry
-from runform.links import ShareLink, related_entries, share_links, with_utm
+from runform.links import RelatedTips, ShareLink, share_links, with_utm
 from runform.model import CallToAction, Tip
 from runform.render import RenderedPage, render_page
 from runform.schedule import Schedule, Status
@@ -124,8 +124,9 @@ def build_pages(
             key=lambda e: (e.tip.date, e.slug),
             reverse=True,
         )
+    related = RelatedTips(shown)
     pages = [
-        _render_tip(entry, shown, index, schedule, settings, site)
+        _render_tip(entry, shown, index, related, schedule, settings, site)
         for index, entry in enumerate(shown)
     ]
     pages.append(_render_archive(schedule, settings, site))
@@ -160,6 +161,7 @@ def _render_tip(
     entry: Entry,
     shown: list[Entry],
     index: int,
+    related: RelatedTips,
     schedule: Schedule,
     settings: SiteSettings,
     site: SiteContext,
@@ -188,7 +190,7 @@ def _render_tip(
         next=link(newer),
         cta=_cta_view(entry.tip.cta, settings, medium="tip", campaign=entry.slug),
         share=_share_view(entry, uri, settings, site),
-        related=[_card(other, uri, site) for other in related_entries(entry, shown)],
+        related=[_card(other, uri, site) for other in related.of(entry)],
         teaser=_teaser(schedule, settings) if latest else None,
         teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
         comments=_comments_meta(entry, settings, site),
