@@ -95,8 +95,8 @@ def serve_dir() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One Chromium per test module: Playwright's sync API allows one running instance at a
-    time, and other modules (test_preview_reload.py) start their own."""
+    """Debian's Chromium, one per test module: Playwright's sync API allows one running
+    instance at a time, so a module that starts its own still works after ours."""
     if not Path(CHROMIUM).exists():
         pytest.fail(
             f"{CHROMIUM} is missing: the browser tests need Debian's chromium "
