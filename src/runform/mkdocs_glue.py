@@ -18,7 +18,10 @@ build_site / serve_site run MkDocs for `runform build` and `runform serve`.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -63,6 +66,9 @@ class _State:
     serving: bool = False
     pages: list[RenderedPage] = field(default_factory=list)
     html_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by src_uri
+    # Kept across `serve` rebuilds: what each generated page was last built from
+    page_digests: dict[str, str] = field(default_factory=dict)
+    config_digest: str = ""
     schedule: Schedule | None = None
     failure: ContentError | None = None  # under serve: why the preview shows the error page
     publishing: Publishing | None = None  # feeds, card images, <head> metadata, lastmod
@@ -70,6 +76,7 @@ class _State:
     def load(self, config: MkDocsConfig) -> None:
         self.pages, self.schedule, self.publishing = [], None, None
         self.html_blocks = {}
+        self.config_digest = hashlib.sha256(Path(config.config_file_path).read_bytes()).hexdigest()
         root = Path(config.config_file_path).parent
         settings = load_settings(config, root)
         docs_dir = Path(config.docs_dir)
@@ -176,6 +183,24 @@ def _add_theme_overrides(config: MkDocsConfig) -> None:
     dirs.insert(position, ours)
 
 
+class _GeneratedPage(File):
+    """A generated page that a dirty build (`runform serve`) skips when it would come out as
+    it did last time: MkDocs counts every in-memory file as modified."""
+
+    unchanged: bool = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
+def _page_digest(page: RenderedPage, config_digest: str) -> str:
+    digest = hashlib.sha256(config_digest.encode())
+    digest.update(page.markdown.encode())
+    for block in page.html_blocks:
+        digest.update(b"\0" + block.encode())
+    return digest.hexdigest()
+
+
 def on_startup(command: str, dirty: bool) -> None:
     _state.serving = command == "serve"
 
@@ -188,6 +213,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not _state.serving:
             raise PluginError(error.report()) from None
         _state.failure = error
+        _state.page_digests.clear()  # the error page stood in for every page: rebuild them all
         log.error("%s", _serve_report(error))
         config.nav = None  # the pages it lists are left out until the tips are fixed
     _add_theme_overrides(config)
@@ -211,9 +237,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = (
             InclusionLevel.INCLUDED if page.src_uri in _NAV_PAGES else InclusionLevel.NOT_IN_NAV
         )
-        files.append(
-            File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        file = _GeneratedPage.generated(
+            config, page.src_uri, content=page.markdown, inclusion=inclusion
         )
+        digest = _page_digest(page, _state.config_digest)
+        file.unchanged = (
+            _state.page_digests.get(page.src_uri) == digest and Path(file.abs_dest_path).is_file()
+        )
+        _state.page_digests[page.src_uri] = digest
+        files.append(file)
     if _state.publishing is not None:
         for path, content in _state.publishing.files.items():  # feeds and card images
             if old := files.get_file_from_path(path):
@@ -267,6 +299,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     # reloads once a build newer than this moment is done.
     built_at = round(time.monotonic() * 1000)
     html = render_error_page(_state.failure.diagnostics, built_at)
+    # The preview builds "dirty" into its own temporary folder, which keeps the last pages:
+    # empty it, so the error page answers every address until the tips are fixed.
+    site_dir = Path(config.site_dir)
+    in_temp = Path(tempfile.gettempdir()).resolve() in site_dir.resolve().parents
+    for stale in site_dir.iterdir() if in_temp else ():
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
     for name in ERROR_PAGE_FILES:
         Path(config.site_dir, name).write_text(html, encoding="utf-8")
 
@@ -294,6 +335,15 @@ def serve_site(config_file: Path, dev_addr: str) -> None:
     Not strict: a warning must not stop the preview.
     """
     try:
-        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True, strict=False)
+        # "dirty": after the first build, MkDocs rebuilds only pages that changed; our
+        # generated pages say whether they did (`_GeneratedPage`), so saving one tip rebuilds
+        # that tip, its neighbours and the lists that show it, not every page of the site.
+        serve(
+            config_file=str(config_file),
+            dev_addr=dev_addr,
+            livereload=True,
+            build_type="dirty",
+            strict=False,
+        )
     except (MkDocsException, SystemExit) as error:
         raise SiteBuildError(str(error) or type(error).__name__) from None

@@ -10,6 +10,7 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
@@ -37,8 +38,10 @@ class SiteContext:
     site_name: str = "runform"
     language: str = "en"
     use_directory_urls: bool = True
-    home_meta: Mapping[str, Any] = field(default_factory=dict)  # docs/index.md front matter
-    welcome: str = ""  # docs/index.md body, the coach's own Markdown
+    # docs/index.md: its front matter and body (the coach's own Markdown); only the home
+    # page shows them, so they take no part in comparing (and caching) tip pages
+    home_meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    welcome: str = field(default="", compare=False)
     site_description: str = ""  # mkdocs.yml site_description
     site_url: str = ""  # mkdocs.yml site_url: share links need full addresses
 
@@ -166,17 +169,40 @@ def _render_tip(
     settings: SiteSettings,
     site: SiteContext,
 ) -> RenderedPage:
+    latest = bool(schedule.published) and schedule.published[0] == entry
+    return _render_tip_page(
+        entry,
+        older=shown[index + 1] if index + 1 < len(shown) else None,
+        newer=shown[index - 1] if index > 0 else None,
+        related=tuple(related.of(entry)),
+        status=schedule.status_of(entry),
+        teaser=_teaser(schedule, settings) if latest else None,
+        settings=settings,
+        site=site,
+    )
+
+
+@lru_cache(maxsize=2048)
+def _render_tip_page(
+    entry: Entry,
+    *,
+    older: Entry | None,
+    newer: Entry | None,
+    related: tuple[Entry, ...],
+    status: Status,
+    teaser: str | None,
+    settings: SiteSettings,
+    site: SiteContext,
+) -> RenderedPage:
+    """One tip page from everything it shows; cached, so a preview rebuild re-renders only
+    the tips whose page changed (the edited one and its neighbours)."""
     uri = tip_uri(entry)
-    newer = shown[index - 1] if index > 0 else None
-    older = shown[index + 1] if index + 1 < len(shown) else None
 
     def link(other: Entry | None) -> Link | None:
         if other is None:
             return None
         return Link(other.tip.title, relative_url(uri, tip_uri(other), site.use_directory_urls))
 
-    status = schedule.status_of(entry)
-    latest = bool(schedule.published) and schedule.published[0] == entry
     return render_page(
         uri,
         "tip.md.j2",
@@ -190,8 +216,8 @@ def _render_tip(
         next=link(newer),
         cta=_cta_view(entry.tip.cta, settings, medium="tip", campaign=entry.slug),
         share=_share_view(entry, uri, settings, site),
-        related=[_card(other, uri, site) for other in related.of(entry)],
-        teaser=_teaser(schedule, settings) if latest else None,
+        related=[_card(other, uri, site) for other in related],
+        teaser=teaser,
         teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
         comments=_comments_meta(entry, settings, site),
         strings=settings.strings,
