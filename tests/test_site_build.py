@@ -214,5 +214,9 @@ def test_search_indexes_what_readers_search_for_not_every_body(site: Project) ->
     ]:
         assert wanted in indexed, f"search index should find {wanted!r}"
     assert "hamstrings" in entries[0]["tags"]
+    assert all("tags" not in entry for entry in entries[1:]), "tags only on the tip's first entry"
+    assert not [d for d in index["docs"] if d["location"].startswith("tags/")], (
+        "the tags page lists every tip again: it stays out of the index"
+    )
     for body_text in ["haul the swinging leg", "Stand tall side-on to a wall", "Book a session"]:
         assert body_text not in indexed, f"search index should not carry body text {body_text!r}"

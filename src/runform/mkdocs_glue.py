@@ -47,6 +47,7 @@ from runform.pages import BOOK_URI, HOME_URI, SiteContext, build_pages
 from runform.publishing import PublishContext, Publishing, build_publishing
 from runform.render import RenderedPage, fill_html_blocks
 from runform.schedule import Schedule, build_schedule, preview_enabled, resolve_as_of
+from runform.search_index import trim_search_index
 from runform.settings import SiteSettings
 from runform.site_config import read_site_settings
 from runform.site_links import SiteLinks
@@ -54,6 +55,7 @@ from runform.site_links import SiteLinks
 THEME_DIR = Path(__file__).parent / "theme"
 TIPS_DIR_NAME = "tips"
 _NAV_PAGES = frozenset({HOME_URI, "tips/index.md", BOOK_URI})
+SEARCH_INDEX = "search/search_index.json"
 ERROR_PAGE_FILES = ("index.html", "404.html")  # the 404 page answers every other address
 
 log = get_plugin_logger(__name__)
@@ -294,6 +296,9 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 def on_post_build(config: MkDocsConfig) -> None:
     if _state.failure is None:
+        index = Path(config.site_dir, SEARCH_INDEX)  # written by Material's search plugin
+        if index.is_file():
+            index.write_text(trim_search_index(index.read_text("utf-8")), encoding="utf-8")
         return
     # MkDocs' server stamps each build with its monotonic clock in milliseconds; the page
     # reloads once a build newer than this moment is done.
