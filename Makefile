@@ -54,8 +54,15 @@ fonts:
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
+# The benchmark's quick mode (N=10, one build each) runs with the tests, in a temporary
+# folder, so the script never rots; `make bench` is the full comparison (minutes, not a test).
 test: $(TEST_STAMP) browser fonts lint
+	@work=$$(mktemp -d) && $(BIN)/python bench/run.py --quick --work $$work/projects --out $$work/results; \
+	  status=$$?; rm -rf $$work; exit $$status
 	$(BIN)/python -m pytest
+
+bench: $(STAMP) fonts
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .ruff_cache
