@@ -96,7 +96,8 @@ class CardText:
 
 @dataclass(frozen=True)
 class DrawnCards:
-    images: Mapping[str, bytes]  # name -> PNG bytes, in the order asked
+    # name -> the PNG: its file in the card cache, or its bytes when there is no cache folder
+    images: Mapping[str, Path | bytes]
     drawn: int  # how many were drawn (not found in the cache)
 
 
@@ -163,15 +164,14 @@ def draw_cards(
     cards: Mapping[str, CardText], style: CardStyle, cache_dir: Path | None
 ) -> DrawnCards:
     """Every card, from the cache when its key is there, else drawn (and then cached)."""
-    images: dict[str, bytes] = {}
+    images: dict[str, Path | bytes] = {}
     drawn = 0
     for name, card in cards.items():
         key = card_key(card, style)
-        cached = _read_cached(cache_dir, key)
+        cached = _find_cached(cache_dir, key)
         if cached is None:
-            cached = draw_card(card, style)
+            cached = _write_cached(cache_dir, key, draw_card(card, style))
             drawn += 1
-            _write_cached(cache_dir, key, cached)
         images[name] = cached
     return DrawnCards(images=images, drawn=drawn)
 
@@ -299,30 +299,25 @@ def _digest_files(paths: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
-def _read_cached(cache_dir: Path | None, key: str) -> bytes | None:
+def _find_cached(cache_dir: Path | None, key: str) -> Path | bytes | None:
+    """A card drawn before: its file (never read here: MkDocs copies it), or kept bytes."""
     if cache_dir is None:
         return _MEMORY.get(key)
     path = cache_dir / f"{key}.png"
-    if key in _MEMORY:
-        return _MEMORY[key]
-    if path.is_file():
-        data = path.read_bytes()
+    return path if path.is_file() else None
+
+
+def _write_cached(cache_dir: Path | None, key: str, data: bytes) -> Path | bytes:
+    if cache_dir is None:
         _MEMORY[key] = data
         return data
-    return None
-
-
-def _write_cached(cache_dir: Path | None, key: str, data: bytes) -> None:
-    _MEMORY[key] = data
-    if cache_dir is None:
-        return
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = cache_dir / f"{key}.png.partial"
     partial.write_bytes(data)
-    partial.replace(cache_dir / f"{key}.png")
+    return partial.replace(cache_dir / f"{key}.png")
 
 
-_MEMORY: dict[str, bytes] = {}  # `serve` rebuilds in one process: no disk read per rebuild
+_MEMORY: dict[str, bytes] = {}  # cards drawn with no cache folder, kept for `serve` rebuilds
 
 
 def _readable_text(background: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from runform.diagnostics import START, Diagnostic
+from runform.diagnostics import START, Diagnostic, Position
 from runform.model import Tip
 from runform.reader import SourceDocument, read_file_bytes, read_yaml_text
 from runform.validation import validate_document
@@ -61,23 +61,32 @@ def read_tip(
     raw = read_file_bytes(path, display)
     if isinstance(raw, list):
         return None, raw
-    source, tip, name_slug, cached_problems = _parse_tip(display, path.name, raw)
-    problems = list(cached_problems)
-    if source is None or tip is None:
+    parsed = _parse_tip(display, path.name, raw)
+    problems = list(parsed.problems)
+    tip = parsed.tip
+    if tip is None:
         return None, problems
-    problems.extend(_check_poster(tip, source, docs_dir))
-    entry = Entry(path=display, slug=tip.slug or name_slug or Path(path.name).stem, tip=tip)
+    problems.extend(_check_poster(tip, display, parsed.poster_position, docs_dir))
+    entry = Entry(path=display, slug=tip.slug or parsed.name_slug or Path(path.name).stem, tip=tip)
     return (entry if not problems else None), problems
 
 
+@dataclass(frozen=True)
+class _ParsedTip:
+    """What a file's bytes give, kept (not the YAML data or its positions) for `serve`."""
+
+    tip: Tip | None
+    name_slug: str | None
+    problems: tuple[Diagnostic, ...]
+    poster_position: Position
+
+
 @lru_cache(maxsize=4096)
-def _parse_tip(
-    display: str, name: str, raw: bytes
-) -> tuple[SourceDocument | None, Tip | None, str | None, tuple[Diagnostic, ...]]:
+def _parse_tip(display: str, name: str, raw: bytes) -> _ParsedTip:
     """Bytes -> validated tip. Cached by content, so `serve` re-reads only what changed."""
     source = read_yaml_text(raw, display)
     if not isinstance(source, SourceDocument):
-        return None, None, None, tuple(source)
+        return _ParsedTip(None, None, tuple(source), START)
     tip, problems = validate_document(
         Tip,
         source.data,
@@ -86,7 +95,8 @@ def _parse_tip(
         value_positions=source.value_positions,
     )
     name_slug, name_problems = _check_file_name(Path(name), source, tip)
-    return source, tip, name_slug, (*problems, *name_problems)
+    poster = source.value_positions.get(("video", "poster"), START)
+    return _ParsedTip(tip, name_slug, (*problems, *name_problems), poster)
 
 
 def build_catalog(results: Iterable[tuple[Entry | None, list[Diagnostic]]]) -> Catalog:
@@ -135,15 +145,16 @@ def _check_file_name(
     return slug, []
 
 
-def _check_poster(tip: Tip, source: SourceDocument, docs_dir: Path | None) -> list[Diagnostic]:
+def _check_poster(
+    tip: Tip, display: str, where: Position, docs_dir: Path | None
+) -> list[Diagnostic]:
     if docs_dir is None or tip.video is None or tip.video.poster is None:
         return []
     if (docs_dir / tip.video.poster).is_file():
         return []
-    where = source.value_positions.get(("video", "poster"), START)
     return [
         Diagnostic.at(
-            source.path,
+            display,
             where,
             f"poster '{tip.video.poster}' is not a file in {docs_dir.name}/",
             f"put the image at {docs_dir.name}/{tip.video.poster} or fix the path",

@@ -252,7 +252,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, content in _state.publishing.files.items():  # feeds and card images
             if old := files.get_file_from_path(path):
                 files.remove(old)
-            files.append(File.generated(config, path, content=content))
+            if isinstance(content, Path):  # a card in the cache folder: MkDocs copies it
+                files.append(File.generated(config, path, abs_src_path=str(content)))
+            else:
+                files.append(File.generated(config, path, content=content))
     return files
 
 

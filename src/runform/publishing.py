@@ -57,7 +57,7 @@ class PublishContext:
 
 @dataclass(frozen=True)
 class Publishing:
-    files: Mapping[str, bytes]  # site path -> content: feeds and card images
+    files: Mapping[str, bytes | Path]  # site path -> content or cached file: feeds, cards
     heads: Mapping[str, PageHead]  # src_uri -> metadata of runform's own pages
     lastmod: Mapping[str, str]  # src_uri -> ISO date for the sitemap
     feeds: tuple[FeedLink, ...] = ()
@@ -95,7 +95,7 @@ def build_publishing(
     if preview:
         shown += [*schedule.scheduled, *schedule.drafts]
 
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | Path] = {}
     images: dict[str, SocialImage] = {}
     site_image: SocialImage | None = None
     drawn, card_count = 0, 0
@@ -168,7 +168,9 @@ def _site_card(settings: SiteSettings, site: SiteContext, description: str) -> C
     return CardText(title=title, site_name=site.site_name, badge=badge)
 
 
-def _tip_image(entry: Entry, links: SiteLinks, files: Mapping[str, bytes]) -> SocialImage | None:
+def _tip_image(
+    entry: Entry, links: SiteLinks, files: Mapping[str, bytes | Path]
+) -> SocialImage | None:
     """The tip's own poster when it is a shareable image, else its drawn card."""
     if poster := _shareable_poster(entry):
         return SocialImage(
