@@ -171,3 +171,17 @@ def test_start_accepts_seconds_and_clock_times(tmp_path: Path) -> None:
     assert catalog.diagnostics == ()
     starts = {e.slug: e.tip.video.start_seconds for e in catalog.entries if e.tip.video}
     assert starts == {"url-start": 42, "clock-start": 90}
+
+
+def test_a_poster_must_be_a_file_under_docs(tmp_path: Path) -> None:
+    (tmp_path / "tips").mkdir()
+    (tmp_path / "docs").mkdir()
+    video = '\nvideo:\n  url: https://youtu.be/aaaaaaaaaaa\n  title: "Drill"\n  poster: img/x.jpg\n'
+    (tmp_path / "tips" / "2026-11-20-poster.yml").write_text(minimal_tip() + video, "utf-8")
+    assert check_lines(tmp_path) == [
+        "tips/2026-11-20-poster.yml:14:11: error: poster 'img/x.jpg' is not a file in docs/"
+        " (put the image at docs/img/x.jpg or fix the path)"
+    ]
+    (tmp_path / "docs" / "img").mkdir()
+    (tmp_path / "docs" / "img" / "x.jpg").write_bytes(b"\xff\xd8\xff")
+    assert check_lines(tmp_path) == [], "the same tip passes once the image is there"
