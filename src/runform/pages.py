@@ -22,7 +22,7 @@ from runform.links import RelatedTips, ShareLink, share_links, with_utm
 from runform.model import CallToAction, Tip
 from runform.render import RenderedPage, render_page
 from runform.schedule import Schedule, Status
-from runform.settings import CommentsProvider, SiteSettings
+from runform.settings import CommentsProvider, SiteSettings, Strings
 from runform.videos import embed_url, watch_url
 
 HOME_URI = "index.md"
@@ -61,6 +61,9 @@ class VideoView:
     credit: str | None
     credit_url: str | None
     poster_url: str | None
+    play_label: str  # "Play video: Heel pull drill", the button's accessible name
+    play_hint: str  # "Plays from YouTube when you press play"
+    watch_label: str  # "Watch on YouTube", the link without JavaScript
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,7 @@ def _render_tip_page(
         date_iso=entry.tip.date.isoformat(),
         date_label=_date_label(entry.tip.date, site),
         banner=_banner(status, entry.tip.date, settings, site),
-        video=_video_view(entry.tip, uri, site),
+        video=_video_view(entry.tip, uri, site, settings.strings),
         previous=link(older),
         next=link(newer),
         cta=_cta_view(entry.tip.cta, settings, medium="tip", campaign=entry.slug),
@@ -328,14 +331,18 @@ def _banner(status: Status, day: date, settings: SiteSettings, site: SiteContext
     return None
 
 
-def _video_view(tip: Tip, uri: str, site: SiteContext) -> VideoView | None:
+def _video_view(tip: Tip, uri: str, site: SiteContext, strings: Strings) -> VideoView | None:
     video = tip.video
     if video is None:
         return None
     ref, start = video.ref, video.start_seconds
+    provider = "YouTube" if ref.provider == "youtube" else "Vimeo"
     return VideoView(
         title=video.title,
-        provider="YouTube" if ref.provider == "youtube" else "Vimeo",
+        provider=provider,
+        play_label=strings.play_video.format(title=video.title),
+        play_hint=strings.play_hint.format(provider=provider),
+        watch_label=strings.watch_on.format(provider=provider),
         embed_url=embed_url(ref, start, autoplay=True),
         watch_url=watch_url(ref, start),
         credit=video.credit,
