@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -154,3 +155,10 @@ def minimal_tip(title: str = "A Test Tip", day: str = "2026-11-20", **extra: str
     ]
     lines += [f"{key}: {value}" for key, value in extra.items()]
     return "\n".join(lines) + "\n"
+
+
+def weekly_tips(first: date, count: int, *, step_weeks: int = 1) -> dict[str, str]:
+    """`count` minimal tips a week apart from `first` (backwards with step_weeks=-1),
+    named as a coach would: {"2026-11-20-tip-0.yml": <yaml>, ...}, titled "Tip 0", "Tip 1"..."""
+    days = [(first + timedelta(weeks=n * step_weeks)).isoformat() for n in range(count)]
+    return {f"{day}-tip-{n}.yml": minimal_tip(f"Tip {n}", day) for n, day in enumerate(days)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import feedparser
@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from conftest import Project, minimal_tip, new_project
+from conftest import Project, minimal_tip, new_project, weekly_tips
 
 SITE_URL = "https://coach.example/"
 HEEL_URL = f"{SITE_URL}tips/heel-pick-up/"
@@ -117,26 +117,14 @@ def test_guids_stay_the_same_when_a_new_tip_is_published(site: Project) -> None:
 
 
 def test_feed_count_setting_keeps_the_newest(make_site) -> None:
-    start = date(2026, 6, 5)
-    tips = {
-        f"{(start + timedelta(weeks=n)).isoformat()}-tip-{n}.yml": minimal_tip(
-            f"Tip {n}", (start + timedelta(weeks=n)).isoformat()
-        )
-        for n in range(5)
-    }
+    tips = weekly_tips(date(2026, 6, 5), 5)
     project = make_site(tips, example_tips=False, settings={"feed": {"count": 3}})
     assert [e.title for e in rss(project).entries] == ["Tip 4", "Tip 3", "Tip 2"]
     assert [i["title"] for i in json_feed(project)["items"]] == ["Tip 4", "Tip 3", "Tip 2"]
 
 
 def test_feeds_default_to_twenty(make_site) -> None:
-    start = date(2026, 1, 2)
-    tips = {
-        f"{(start + timedelta(weeks=n)).isoformat()}-tip-{n}.yml": minimal_tip(
-            f"Tip {n}", (start + timedelta(weeks=n)).isoformat()
-        )
-        for n in range(22)
-    }
+    tips = weekly_tips(date(2026, 1, 2), 22)
     project = make_site(tips, example_tips=False)
     assert len(rss(project).entries) == 20, "feed.xml: the newest 20 by default"
     assert rss(project).entries[0].title == "Tip 21"
