@@ -14,7 +14,7 @@ from runform.markup import escape_markdown_inline, markdown_to_html
 ATTACKS = [
     "<script>alert('x1')</script>",
     "<img src=x onerror=alert('x2')>",
-    '"><svg onload=alert(\'x3\')>',
+    "\"><svg onload=alert('x3')>",
     "{: onmouseover=alert('x4') }",
     "[click](javascript:alert('x5'))",
     '--8<-- "mkdocs.yml"',
@@ -134,8 +134,14 @@ def test_markdown_extensions_of_the_site_do_not_run_on_tip_text(hostile_site: Pr
 
 def test_attacks_in_search_index_are_inert_text(hostile_site: Project) -> None:
     index = json.loads((hostile_site.site / "search" / "search_index.json").read_text("utf-8"))
+    own = next(doc for doc in index["docs"] if doc["location"] == "tips/hostile/")
+    assert BeautifulSoup(own["title"], "lxml").get_text() == "T " + ATTACKS[0][:60], (
+        "the hostile tip is indexed, its title shown as text"
+    )
+    assert ATTACKS[1][:40] in [BeautifulSoup(t, "lxml").get_text() for t in own["tags"]]
     for doc in index["docs"]:
-        fragment = BeautifulSoup(doc["text"] + doc["title"], "lxml")
+        # Material's search results insert title, text and each tag as HTML
+        fragment = BeautifulSoup(doc["text"] + doc["title"] + "".join(doc.get("tags", [])), "lxml")
         assert not fragment.find("script"), f"search index entry {doc['location']} has <script>"
         assert not fragment.find(attrs={"onerror": True})
 

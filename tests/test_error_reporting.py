@@ -126,9 +126,8 @@ def test_several_problems_in_one_file_are_all_reported(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert check_lines(tmp_path) == [
-        "tips/2026-11-20-many.yml:1:1: error: missing required key 'summary'"
-        " (add 'summary:' here)",
-        'tips/2026-11-20-many.yml:1:8: error: title \'no\' would be read as a yes/no value,'
+        "tips/2026-11-20-many.yml:1:1: error: missing required key 'summary' (add 'summary:' here)",
+        "tips/2026-11-20-many.yml:1:8: error: title 'no' would be read as a yes/no value,"
         ' not as text (put it in quotes: "no")',
         "tips/2026-11-20-many.yml:3:1: error: unknown key 'sumary' (did you mean 'summary'?)",
         "tips/2026-11-20-many.yml:6:3: error: unknown key 'sai' (did you mean 'say'?)",
@@ -160,7 +159,7 @@ def test_quoted_look_alikes_are_text(tmp_path: Path) -> None:
 
 def test_start_accepts_seconds_and_clock_times(tmp_path: Path) -> None:
     (tmp_path / "tips").mkdir()
-    video = "\nvideo:\n  url: https://youtu.be/aaaaaaaaaaa?t=42\n  title: \"Drill\"\n"
+    video = '\nvideo:\n  url: https://youtu.be/aaaaaaaaaaa?t=42\n  title: "Drill"\n'
     (tmp_path / "tips" / "2026-11-20-url-start.yml").write_text(
         minimal_tip() + video, encoding="utf-8"
     )

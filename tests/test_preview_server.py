@@ -6,6 +6,7 @@ the server runs on a free 127.0.0.1 port; every request has a short timeout, so 
 
 from __future__ import annotations
 
+import json
 import time
 
 from bs4 import BeautifulSoup
@@ -64,3 +65,31 @@ def test_a_project_broken_from_the_start_still_serves_the_error_page(make_projec
         assert wheres == ["tips/2026-12-11-typo.yml:1:1"] * 4 + ["tips/2026-12-11-typo.yml:2:1"]
         (project.tips / "2026-12-11-typo.yml").unlink()
         wait_for(f"{preview.url}/tips/heel-pick-up/", is_tip_page, 10, "recovery")
+
+
+def _tip_titles_in_search(url: str) -> list[str]:
+    index = json.loads(fetch(f"{url}/search/search_index.json")[1])
+    return sorted(
+        d["title"]
+        for d in index["docs"]
+        if d["location"].startswith("tips/")
+        and "#" not in d["location"]
+        and d["location"] != "tips/"
+    )
+
+
+def test_the_preview_search_knows_every_tip_after_a_partial_rebuild(make_project):
+    project = make_project()
+    with running_preview(project.root) as preview:
+        page = f"{preview.url}/tips/heel-pick-up/"
+        wait_for(page, is_tip_page, 90, "the first build")
+        before = _tip_titles_in_search(preview.url)
+        assert "Heel Pick Up" in before and len(before) >= 4, before
+
+        tip = project.tips / TIP
+        tip.write_text(tip.read_text("utf-8").replace("title: Heel Pick Up", "title: Heel Lift"))
+        wait_for(page, lambda _, html: "Heel Lift" in html, 10, "the renamed tip")
+        after = _tip_titles_in_search(preview.url)
+        assert after == sorted([*(t for t in before if t != "Heel Pick Up"), "Heel Lift"]), (
+            f"one entry per tip, the renamed one updated: {before} -> {after}"
+        )

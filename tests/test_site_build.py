@@ -203,7 +203,7 @@ def test_search_indexes_what_readers_search_for_not_every_body(site: Project) ->
         assert wanted in indexed, f"search index should find {wanted!r}"
     assert "hamstrings" in entries[0]["tags"]
     assert all("tags" not in entry for entry in entries[1:]), "tags only on the tip's first entry"
-    assert "Why master the movement?" in entries[0]["text"], "bodiless headings fold into it"
+    assert "Why master the movement?" in entries[0]["text"], "headings are in the tip's entry"
     assert [e["location"] for e in entries[1:]] == [
         "tips/heel-pick-up/#common-faults",
         "tips/heel-pick-up/#drill-wall-supported-heel-pulls",

@@ -103,4 +103,3 @@ class RelatedTips:
             key=lambda other: (-shared[other.slug], -other.tip.date.toordinal(), other.slug),
         )
         return ranked[:count]
-

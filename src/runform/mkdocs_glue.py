@@ -6,8 +6,10 @@ on_config   reads settings and every tip, schedules, renders: all before MkDocs 
 on_files    hands the rendered pages to MkDocs as generated files (nothing is written to disk)
 on_serve    watches tips/ so the preview rebuilds when a tip changes
 on_env      sets each page's sitemap `lastmod` from its tip's date; feed links for every page
-on_page_context  a page's <head> metadata (Open Graph, Twitter card, JSON-LD)
-on_post_build  under serve only: when a tip is broken, puts the error page where the site was
+on_page_context  a page's <head> metadata (Open Graph, Twitter card, JSON-LD); a tip page's
+            search entries, now that its URL and heading ids are known
+on_post_build  adds the tips' entries to Material's search index; under serve, when a tip is
+            broken, puts the error page where the site was
 
 A broken tip stops `mkdocs build`. Under serve it must not: MkDocs' server answers no request
 until a rebuild succeeds, so the preview would hang. There the build goes on with no pages
@@ -43,12 +45,13 @@ from runform.cards import card_style, missing_font_problem
 from runform.catalog import load_catalog
 from runform.diagnostics import ContentError, summarize
 from runform.error_page import render_error_page
-from runform.pages import BOOK_URI, HOME_URI, SiteContext, build_pages
+from runform.model import Tip
+from runform.pages import BOOK_URI, HOME_URI, SiteContext, build_pages, shown_tips, tip_uri
 from runform.publishing import PublishContext, Publishing, build_publishing
 from runform.render import RenderedPage, fill_html_blocks
 from runform.schedule import Schedule, build_schedule, preview_enabled, resolve_as_of
-from runform.search_index import trim_search_index
-from runform.settings import SiteSettings
+from runform.search_index import SearchEntry, add_tip_entries, tip_search_entries
+from runform.settings import SiteSettings, Strings
 from runform.site_config import read_site_settings
 from runform.site_links import SiteLinks
 
@@ -68,6 +71,10 @@ class _State:
     serving: bool = False
     pages: list[RenderedPage] = field(default_factory=list)
     html_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by src_uri
+    tips: dict[str, Tip] = field(default_factory=dict)  # the tips with a page, by src_uri
+    strings: Strings = field(default_factory=Strings)
+    # Kept across `serve` rebuilds, which visit only the pages that changed: by src_uri
+    search_entries: dict[str, tuple[SearchEntry, ...]] = field(default_factory=dict)
     # Kept across `serve` rebuilds: what each generated page was last built from
     page_digests: dict[str, str] = field(default_factory=dict)
     config_digest: str = ""
@@ -77,7 +84,7 @@ class _State:
 
     def load(self, config: MkDocsConfig) -> None:
         self.pages, self.schedule, self.publishing = [], None, None
-        self.html_blocks = {}
+        self.html_blocks, self.tips = {}, {}
         self.config_digest = hashlib.sha256(Path(config.config_file_path).read_bytes()).hexdigest()
         root = Path(config.config_file_path).parent
         settings = load_settings(config, root)
@@ -101,6 +108,8 @@ class _State:
         preview = preview_enabled(os.environ, self.serving)
         self.pages = build_pages(schedule, settings, site, preview=preview)
         self.html_blocks = {page.src_uri: page.html_blocks for page in self.pages}
+        self.tips = {tip_uri(e): e.tip for e in shown_tips(schedule, preview=preview)}
+        self.strings = settings.strings
         self.publishing = _load_publishing(config, root, settings, schedule, site, preview)
         self.schedule = schedule
         log.info(
@@ -281,6 +290,10 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
+    if (tip := _state.tips.get(page.file.src_uri)) is not None:
+        _state.search_entries[page.file.src_uri] = tip_search_entries(
+            tip, _state.strings, url=page.url, heading_ids=_second_level_ids(page)
+        )
     if _state.publishing is not None:
         description = page.meta.get("description") if isinstance(page.meta, dict) else None
         context["runform_head"] = _state.publishing.head_html(
@@ -292,6 +305,18 @@ def on_page_context(
     return context
 
 
+def _second_level_ids(page: Page) -> list[str]:
+    """The ids of a page's `##` headings in order, from its table of contents."""
+    ids: list[str] = []
+    pending = list(reversed(page.toc.items))
+    while pending:
+        item = pending.pop()
+        if item.level == 2:
+            ids.append(item.id)
+        pending.extend(reversed(item.children))
+    return ids
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     server.watch(str(Path(config.config_file_path).parent / TIPS_DIR_NAME))
     return server
@@ -299,9 +324,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 def on_post_build(config: MkDocsConfig) -> None:
     if _state.failure is None:
-        index = Path(config.site_dir, SEARCH_INDEX)  # written by Material's search plugin
-        if index.is_file():
-            index.write_text(trim_search_index(index.read_text("utf-8")), encoding="utf-8")
+        _add_search_entries(Path(config.site_dir, SEARCH_INDEX))
         return
     # MkDocs' server stamps each build with its monotonic clock in milliseconds; the page
     # reloads once a build newer than this moment is done.
@@ -318,6 +341,17 @@ def on_post_build(config: MkDocsConfig) -> None:
             stale.unlink()
     for name in ERROR_PAGE_FILES:
         Path(config.site_dir, name).write_text(html, encoding="utf-8")
+
+
+def _add_search_entries(index: Path) -> None:
+    """Material's search plugin wrote the index (if the site uses it); tip pages are left out of
+    it, and their entries go in here, in the order of the tips."""
+    entries = _state.search_entries
+    for stale in entries.keys() - _state.tips.keys():  # tips no longer shown (serve)
+        del entries[stale]
+    if index.is_file():
+        tip_entries = [e for uri in _state.tips for e in entries.get(uri, ())]
+        index.write_text(add_tip_entries(index.read_text("utf-8"), tip_entries), "utf-8")
 
 
 class SiteBuildError(Exception):

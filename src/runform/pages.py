@@ -122,14 +122,8 @@ def asset_url(from_uri: str, path: str, use_directory_urls: bool) -> str:
 def build_pages(
     schedule: Schedule, settings: SiteSettings, site: SiteContext, *, preview: bool
 ) -> list[RenderedPage]:
-    """Every generated page. In a build only published tips; in a preview all of them."""
-    shown = list(schedule.published)
-    if preview:
-        shown = sorted(
-            [*schedule.published, *schedule.scheduled, *schedule.drafts],
-            key=lambda e: (e.tip.date, e.slug),
-            reverse=True,
-        )
+    """Every generated page: one per shown tip, the archive, home and the booking page."""
+    shown = shown_tips(schedule, preview=preview)
     related = RelatedTips(shown)
     pages = [
         _render_tip(entry, shown, index, related, schedule, settings, site)
@@ -140,6 +134,17 @@ def build_pages(
     if book := _render_book(settings):
         pages.append(book)
     return pages
+
+
+def shown_tips(schedule: Schedule, *, preview: bool) -> list[Entry]:
+    """The tips that get a page, newest first: in a build the published ones, in a preview all."""
+    if not preview:
+        return list(schedule.published)
+    return sorted(
+        [*schedule.published, *schedule.scheduled, *schedule.drafts],
+        key=lambda e: (e.tip.date, e.slug),
+        reverse=True,
+    )
 
 
 def babel_locale(language: str) -> Locale:

@@ -1,42 +1,80 @@
-"""Material's search index, trimmed to what finds a tip.
+"""The search index entries of tip pages, made from the tips themselves.
 
-Every page load fetches the whole index, so its size is paid on every first visit. Tip bodies
-are already kept out (`data-search-exclude` in the templates). Two things remain that Material
-repeats for each section of a page, and this trims them for tip pages:
-- the page's tags, copied onto every section entry: the tip's first entry keeps them, which is
-  all search needs to find the tip by a tag (tags are boosted there);
-- a section entry whose text is empty (a rationale heading over an excluded body): its heading
-  moves into the tip's first entry, so searching for it still finds the tip.
+Every page load fetches Material's whole search index, so what it holds is paid on every first
+visit. Material builds it by parsing each page's HTML. Tip pages opt out of that
+(`search: exclude` in their front matter) and runform writes their entries from the tip's
+fields instead: what a reader searches for, and none of the body text.
+
+- the tip's own entry (its URL): title, summary, cue, rationale headings, muscles, and the tags
+  (Material boosts tags highest, so a tag search ranks the tip first);
+- "Common faults" (a deep link to that heading): the names of the faults;
+- "Drill: <name>" (a deep link to that heading).
+
+Building them from the model costs nothing per page, where parsing 500 tip pages' HTML was
+about a fifth of a build. Section anchors come from the page's table of contents, so they are
+the ids MkDocs gave the headings.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
 from typing import Any
 
-TIP_PREFIX = "tips/"
+from runform.model import Tip
+from runform.settings import Strings
 
 
-def trim_search_index(text: str) -> str:
-    """Material's `search_index.json`, trimmed as described above for entries under tips/."""
-    index: dict[str, Any] = json.loads(text)
-    kept: list[dict[str, Any]] = []
-    first_entries: dict[str, dict[str, Any]] = {}
-    for entry in index.get("docs", []):
-        location = str(entry.get("location", ""))
-        page, _, section = location.partition("#")
-        if not location.startswith(TIP_PREFIX) or page == TIP_PREFIX:
-            kept.append(entry)
-            continue
-        if not section:
-            first_entries[page] = entry
-            kept.append(entry)
-            continue
-        entry.pop("tags", None)
-        first = first_entries.get(page)
-        if first is not None and not entry.get("text"):
-            first["text"] = f"{first.get('text', '')} <p>{entry.get('title', '')}</p>".strip()
-            continue
-        kept.append(entry)
-    index["docs"] = kept
-    return json.dumps(index, separators=(",", ":"))
+@dataclass(frozen=True)
+class SearchEntry:
+    location: str  # site-relative URL, "#anchor" for a section
+    title: str  # plain text
+    paragraphs: tuple[str, ...] = ()  # plain text, each shown as a paragraph of the result
+    tags: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """Material's entry. Its results put title, text and each tag in as HTML, so all three
+        are escaped here."""
+        entry: dict[str, Any] = {
+            "location": self.location,
+            "title": escape(self.title, quote=False),
+            "text": " ".join(f"<p>{escape(p, quote=False)}</p>" for p in self.paragraphs),
+        }
+        if self.tags:
+            entry["tags"] = [escape(tag, quote=False) for tag in self.tags]
+        return entry
+
+
+def tip_search_entries(
+    tip: Tip, strings: Strings, *, url: str, heading_ids: Sequence[str]
+) -> tuple[SearchEntry, ...]:
+    """A tip page's entries. `heading_ids`: the ids of the page's `##` headings in order, as the
+    page's table of contents has them: the rationale sections, then the faults, then the drill."""
+
+    def section_url(position: int) -> str:
+        return f"{url}#{heading_ids[position]}" if position < len(heading_ids) else url
+
+    lead = [tip.summary, tip.cue.name]
+    if tip.cue.say:
+        lead.append(tip.cue.say)
+    lead += [section.heading for section in tip.rationale]
+    lead += tip.muscles
+    entries = [SearchEntry(url, tip.title, tuple(lead), tip.tags)]
+    position = len(tip.rationale)
+    if tip.faults:
+        names = tuple(fault.name for fault in tip.faults)
+        entries.append(SearchEntry(section_url(position), strings.common_faults, names))
+        position += 1
+    if tip.drill:
+        title = f"{strings.drill}: {tip.drill.name}"
+        entries.append(SearchEntry(section_url(position), title))
+    return tuple(entries)
+
+
+def add_tip_entries(index_text: str, entries: Iterable[SearchEntry]) -> str:
+    """Material's `search_index.json` with the tips' entries added after its own."""
+    index: dict[str, Any] = json.loads(index_text)
+    index["docs"] = [*index.get("docs", []), *(entry.as_json() for entry in entries)]
+    return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
