@@ -77,6 +77,32 @@ def test_warnings_are_listed_at_their_key_and_do_not_fail(make_project):
     ]
 
 
+def test_markdown_a_tip_page_leaves_out_is_a_warning_at_its_field(make_project):
+    tip = minimal_tip("Pictures", "2026-11-20", **TAGS).replace(
+        "      Because it does.\n",
+        "      # Why\n\n      ![stride](stride.png) and <b>bold</b>\n",
+    )
+    drill = '\n  name: "Drill"\n  steps:\n    - "Walk tall."\n    - "---"'
+    project = make_project(
+        {"2026-11-20-pictures.yml": tip + f"drill:{drill}\n"}, example_tips=False
+    )
+    result = runform(project.root, "check")
+    assert result.returncode == 0, f"warnings alone must not fail check:\n{result.stdout}"
+    hint = (
+        "(a tip's Markdown shows emphasis, lists, links, code and quotes; write the rest as text)"
+    )
+    assert lines(result.stdout) == [
+        "tips/2026-11-20-pictures.yml:8:5: warning: rationale.body has a heading, an image and"
+        f" raw HTML, which the tip page leaves out {hint}",
+        "tips/2026-11-20-pictures.yml:17:7: warning: drill step 2 has a horizontal rule,"
+        f" which the tip page leaves out {hint}",
+        "runform: 0 errors, 2 warnings (1 tip checked).",
+    ]
+    project.build_ok("2026-11-20")
+    html = project.page("tips/pictures/")
+    assert "stride.png" not in html and "<b>" not in html, "what check warned of is left out"
+
+
 def test_a_broken_project_lists_every_error_and_exits_1(make_project):
     project = make_project(
         {

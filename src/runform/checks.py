@@ -15,12 +15,15 @@ from typing import Final
 
 from runform.catalog import Catalog, Entry
 from runform.diagnostics import START, Diagnostic, Position, Severity
+from runform.markup import left_out_markdown
+from runform.model import Tip
 from runform.reader import KeyPath, SourceDocument, read_yaml_file
 from runform.schedule import Status, status_of
 from runform.settings import Weekday
 
 SUMMARY_SEARCH_LENGTH: Final = 160  # about what search engines show of a description
 _SCALAR_KEYS: Final = frozenset({("date",), ("summary",), ("teaser",)})
+_MARKDOWN_SHOWS: Final = "emphasis, lists, links, code and quotes"
 
 Locate = Callable[[Entry, KeyPath], Position]  # the value of a scalar key, else the key
 
@@ -95,7 +98,39 @@ def _entry_warnings(
                 "remove 'teaser:'; a teaser is shown only while its tip is next up",
             )
         )
+    for keys, text in _markdown_fields(tip):
+        if left_out := left_out_markdown(text):
+            found.append(
+                _warn(
+                    entry,
+                    locate(entry, keys),
+                    f"{_field_label(keys)} has {_and(left_out)}, which the tip page leaves out",
+                    f"a tip's Markdown shows {_MARKDOWN_SHOWS}; write the rest as text",
+                )
+            )
     return found
+
+
+def _markdown_fields(tip: Tip) -> list[tuple[KeyPath, str]]:
+    """Every Markdown field of a tip, with where it is."""
+    fields: list[tuple[KeyPath, str]] = [(("intro",), tip.intro)] if tip.intro else []
+    fields += [(("rationale", i, "body"), s.body) for i, s in enumerate(tip.rationale)]
+    fields += [(("faults", i, "fix"), fault.fix) for i, fault in enumerate(tip.faults)]
+    if tip.drill:
+        fields += [(("drill", "steps", i), step) for i, step in enumerate(tip.drill.steps)]
+    fields += [(("notes", i, "text"), note.text) for i, note in enumerate(tip.notes)]
+    return fields
+
+
+def _and(names: list[str]) -> str:
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+def _field_label(keys: KeyPath) -> str:
+    """("drill", "steps", 2) -> "drill step 3"; ("rationale", 0, "body") -> "rationale.body"."""
+    if keys[:2] == ("drill", "steps"):
+        return f"drill step {int(keys[2]) + 1}"
+    return ".".join(str(k) for k in keys if isinstance(k, str))
 
 
 def _shared_dates(entries: tuple[Entry, ...], locate: Locate) -> list[Diagnostic]:
