@@ -9,7 +9,8 @@ import pytest
 from PIL import Image
 
 from conftest import Project, minimal_tip, new_project
-from runform.cards import CardText, card_style, draw_card, draw_cards
+from runform.card_drawing import draw_card
+from runform.cards import CardText, card_style, draw_cards
 from runform.settings import CardSettings
 
 CARDS = "assets/runform/cards"

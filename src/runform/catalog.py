@@ -7,11 +7,12 @@ date agrees with `date:`; a poster exists under docs/. Cross-file rule: slugs ar
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 from runform.diagnostics import START, Diagnostic, Position
 from runform.model import Tip
@@ -47,21 +48,32 @@ def find_tip_files(tips_dir: Path) -> list[Path]:
     return sorted(p for p in tips_dir.iterdir() if p.suffix in TIP_SUFFIXES and p.is_file())
 
 
-def load_catalog(tips_dir: Path, *, root: Path, docs_dir: Path | None = None) -> Catalog:
-    """Read and validate every tip file in `tips_dir`; paths are shown relative to `root`."""
+def load_catalog(
+    tips_dir: Path, *, root: Path, docs_dir: Path | None = None, keep_for_rebuilds: bool = False
+) -> Catalog:
+    """Read and validate every tip file in `tips_dir`; paths are shown relative to `root`.
+
+    keep_for_rebuilds: keep each file's result by its content (`serve`, which then re-parses
+    only the files that changed); a one-off build or check keeps none.
+    """
+    parse = _parse_tip_cached if keep_for_rebuilds else _parse_tip
     return build_catalog(
-        read_tip(path, _display_path(path, root), docs_dir) for path in find_tip_files(tips_dir)
+        read_tip(path, _display_path(path, root), docs_dir, parse)
+        for path in find_tip_files(tips_dir)
     )
 
 
 def read_tip(
-    path: Path, display: str, docs_dir: Path | None
+    path: Path,
+    display: str,
+    docs_dir: Path | None,
+    parse: Callable[[str, str, bytes], _ParsedTip] | None = None,
 ) -> tuple[Entry | None, list[Diagnostic]]:
     """One file -> its entry (when valid) and its problems."""
     raw = read_file_bytes(path, display)
     if isinstance(raw, list):
         return None, raw
-    parsed = _parse_tip(display, path.name, raw)
+    parsed = (parse or _parse_tip)(display, path.name, raw)
     problems = list(parsed.problems)
     tip = parsed.tip
     if tip is None:
@@ -81,9 +93,24 @@ class _ParsedTip:
     poster_position: Position
 
 
-@lru_cache(maxsize=4096)
+_PARSED: dict[tuple[str, str, bytes], _ParsedTip] = {}  # by file and content digest
+_PARSED_MAX: Final = 4096
+
+
+def _parse_tip_cached(display: str, name: str, raw: bytes) -> _ParsedTip:
+    """`_parse_tip`, cached by a digest of the content (not the bytes themselves, which would
+    keep every file in memory)."""
+    key = (display, name, hashlib.blake2b(raw, digest_size=16).digest())
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        parsed = _PARSED[key] = _parse_tip(display, name, raw)
+    return parsed
+
+
 def _parse_tip(display: str, name: str, raw: bytes) -> _ParsedTip:
-    """Bytes -> validated tip. Cached by content, so `serve` re-reads only what changed."""
+    """Bytes -> validated tip."""
     source = read_yaml_text(raw, display)
     if not isinstance(source, SourceDocument):
         return _ParsedTip(None, None, tuple(source), START)

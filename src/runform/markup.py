@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 import re
 import string
-from functools import lru_cache
 from typing import Final
 
 import cmarkgfm
@@ -63,9 +62,9 @@ def _commonmark(text: str) -> str:
     return cmarkgfm.markdown_to_html(text, _CMARK_OPTIONS)
 
 
-@lru_cache(maxsize=8192)
 def markdown_to_html(text: str) -> str:
-    """Markdown from a tip -> sanitized HTML (cached: the same text renders the same)."""
+    """Markdown from a tip -> sanitized HTML (not cached: cmark and nh3 take microseconds, and
+    `serve` caches whole tip pages)."""
     return _CLEANER.clean(_commonmark(text)).rstrip("\n")
 
 

@@ -28,14 +28,12 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import build
-from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -45,15 +43,17 @@ from runform.cards import card_style, missing_font_problem
 from runform.catalog import load_catalog
 from runform.diagnostics import ContentError, summarize
 from runform.error_page import render_error_page
-from runform.model import Tip
 from runform.pages import BOOK_URI, HOME_URI, SiteContext, build_pages, shown_tips, tip_uri
 from runform.publishing import PublishContext, Publishing, build_publishing
 from runform.render import RenderedPage, fill_html_blocks
 from runform.schedule import Schedule, build_schedule, preview_enabled, resolve_as_of
-from runform.search_index import SearchEntry, add_tip_entries, tip_search_entries
-from runform.settings import SiteSettings, Strings
+from runform.search_index import SearchEntry, TipSearch, add_tip_entries, tip_search
+from runform.settings import SiteSettings
 from runform.site_config import read_site_settings
 from runform.site_links import SiteLinks
+
+if TYPE_CHECKING:  # the preview's modules (watchdog among them) load only for `serve`
+    from mkdocs.livereload import LiveReloadServer
 
 THEME_DIR = Path(__file__).parent / "theme"
 TIPS_DIR_NAME = "tips"
@@ -71,25 +71,27 @@ class _State:
     serving: bool = False
     pages: list[RenderedPage] = field(default_factory=list)
     html_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by src_uri
-    tips: dict[str, Tip] = field(default_factory=dict)  # the tips with a page, by src_uri
-    strings: Strings = field(default_factory=Strings)
+    # the tips with a page, by src_uri: what their search entries say (not the tips themselves,
+    # so a build lets go of them once the pages are rendered)
+    tips: dict[str, TipSearch] = field(default_factory=dict)
     # Kept across `serve` rebuilds, which visit only the pages that changed: by src_uri
     search_entries: dict[str, tuple[SearchEntry, ...]] = field(default_factory=dict)
     # Kept across `serve` rebuilds: what each generated page was last built from
     page_digests: dict[str, str] = field(default_factory=dict)
     config_digest: str = ""
-    schedule: Schedule | None = None
     failure: ContentError | None = None  # under serve: why the preview shows the error page
     publishing: Publishing | None = None  # feeds, card images, <head> metadata, lastmod
 
     def load(self, config: MkDocsConfig) -> None:
-        self.pages, self.schedule, self.publishing = [], None, None
+        self.pages, self.publishing = [], None
         self.html_blocks, self.tips = {}, {}
         self.config_digest = hashlib.sha256(Path(config.config_file_path).read_bytes()).hexdigest()
         root = Path(config.config_file_path).parent
         settings = load_settings(config, root)
         docs_dir = Path(config.docs_dir)
-        catalog = load_catalog(root / TIPS_DIR_NAME, root=root, docs_dir=docs_dir)
+        catalog = load_catalog(
+            root / TIPS_DIR_NAME, root=root, docs_dir=docs_dir, keep_for_rebuilds=self.serving
+        )
         if catalog.errors:
             raise ContentError(catalog.errors)
         schedule = build_schedule(
@@ -106,12 +108,15 @@ class _State:
             site_url=config.site_url or "",
         )
         preview = preview_enabled(os.environ, self.serving)
-        self.pages = build_pages(schedule, settings, site, preview=preview)
+        self.pages = build_pages(
+            schedule, settings, site, preview=preview, keep_for_rebuilds=self.serving
+        )
         self.html_blocks = {page.src_uri: page.html_blocks for page in self.pages}
-        self.tips = {tip_uri(e): e.tip for e in shown_tips(schedule, preview=preview)}
-        self.strings = settings.strings
+        self.tips = {
+            tip_uri(e): tip_search(e.tip, settings.strings)
+            for e in shown_tips(schedule, preview=preview)
+        }
         self.publishing = _load_publishing(config, root, settings, schedule, site, preview)
-        self.schedule = schedule
         log.info(
             "%d tips published, %d scheduled, %d drafts (as of %s)%s",
             len(schedule.published),
@@ -242,7 +247,8 @@ def _serve_report(error: ContentError) -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state.failure is not None:
         return Files([file for file in files if not file.is_documentation_page()])
-    for page in _state.pages:
+    pages, _state.pages = _state.pages, []  # MkDocs holds them from here on
+    for page in pages:
         if old := files.get_file_from_path(page.src_uri):
             files.remove(old)
         inclusion = (
@@ -270,7 +276,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put the HTML set aside by the templates back into the converted page."""
-    blocks = _state.html_blocks.get(page.file.src_uri)
+    blocks = _state.html_blocks.pop(page.file.src_uri, None)  # each page is converted once
     return fill_html_blocks(html, blocks) if blocks else html
 
 
@@ -290,9 +296,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
-    if (tip := _state.tips.get(page.file.src_uri)) is not None:
-        _state.search_entries[page.file.src_uri] = tip_search_entries(
-            tip, _state.strings, url=page.url, heading_ids=_second_level_ids(page)
+    if (search := _state.tips.get(page.file.src_uri)) is not None:
+        _state.search_entries[page.file.src_uri] = search.entries(
+            url=page.url, heading_ids=_second_level_ids(page)
         )
     if _state.publishing is not None:
         description = page.meta.get("description") if isinstance(page.meta, dict) else None
@@ -376,6 +382,8 @@ def serve_site(config_file: Path, dev_addr: str) -> None:
 
     Not strict: a warning must not stop the preview.
     """
+    from mkdocs.commands.serve import serve  # watchdog and the server: only for a preview
+
     try:
         # "dirty": after the first build, MkDocs rebuilds only pages that changed; our
         # generated pages say whether they did (`_GeneratedPage`), so saving one tip rebuilds

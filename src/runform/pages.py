@@ -7,7 +7,7 @@ which dates in words and which relative URLs. Templates only display it.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -120,13 +120,23 @@ def asset_url(from_uri: str, path: str, use_directory_urls: bool) -> str:
 
 
 def build_pages(
-    schedule: Schedule, settings: SiteSettings, site: SiteContext, *, preview: bool
+    schedule: Schedule,
+    settings: SiteSettings,
+    site: SiteContext,
+    *,
+    preview: bool,
+    keep_for_rebuilds: bool = False,
 ) -> list[RenderedPage]:
-    """Every generated page: one per shown tip, the archive, home and the booking page."""
+    """Every generated page: one per shown tip, the archive, home and the booking page.
+
+    keep_for_rebuilds: keep each rendered tip page (`serve`, which rebuilds on every save, then
+    re-renders only the tips whose page changed); a one-off build keeps none in memory.
+    """
     shown = shown_tips(schedule, preview=preview)
     related = RelatedTips(shown)
+    render = _render_tip_page if keep_for_rebuilds else _render_tip_page.__wrapped__
     pages = [
-        _render_tip(entry, shown, index, related, schedule, settings, site)
+        _render_tip(render, entry, shown, index, related, schedule, settings, site)
         for index, entry in enumerate(shown)
     ]
     pages.append(_render_archive(schedule, settings, site))
@@ -169,6 +179,7 @@ def _card(entry: Entry, from_uri: str, site: SiteContext) -> TipCard:
 
 
 def _render_tip(
+    render: Callable[..., RenderedPage],
     entry: Entry,
     shown: list[Entry],
     index: int,
@@ -178,7 +189,7 @@ def _render_tip(
     site: SiteContext,
 ) -> RenderedPage:
     latest = bool(schedule.published) and schedule.published[0] == entry
-    return _render_tip_page(
+    return render(
         entry,
         older=shown[index + 1] if index + 1 < len(shown) else None,
         newer=shown[index - 1] if index > 0 else None,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import Any
 
@@ -47,30 +47,46 @@ class SearchEntry:
         return entry
 
 
-def tip_search_entries(
-    tip: Tip, strings: Strings, *, url: str, heading_ids: Sequence[str]
-) -> tuple[SearchEntry, ...]:
-    """A tip page's entries. `heading_ids`: the ids of the page's `##` headings in order, as the
-    page's table of contents has them: the rationale sections, then the faults, then the drill."""
+@dataclass(frozen=True)
+class TipSearch:
+    """What a tip page's entries say, before its URL and heading ids are known (small: a
+    build keeps this, not the tip, until MkDocs has laid the page out)."""
 
-    def section_url(position: int) -> str:
-        return f"{url}#{heading_ids[position]}" if position < len(heading_ids) else url
+    entry: SearchEntry  # the tip's own entry, its location still empty
+    sections: tuple[tuple[int, SearchEntry], ...]  # (position among the `##` headings, entry)
 
+    def entries(self, *, url: str, heading_ids: Sequence[str]) -> tuple[SearchEntry, ...]:
+        """`heading_ids`: the ids of the page's `##` headings in order, from its table of
+        contents; a section whose heading has no id links to the page itself."""
+
+        def located(entry: SearchEntry, position: int | None) -> SearchEntry:
+            anchor = (
+                "" if position is None or position >= len(heading_ids) else heading_ids[position]
+            )
+            return replace(entry, location=f"{url}#{anchor}" if anchor else url)
+
+        own = located(self.entry, None)
+        return (own, *(located(entry, position) for position, entry in self.sections))
+
+
+def tip_search(tip: Tip, strings: Strings) -> TipSearch:
+    """A tip's entries. Its `##` headings are the rationale sections, then the faults, then
+    the drill (tip.md.j2)."""
     lead = [tip.summary, tip.cue.name]
     if tip.cue.say:
         lead.append(tip.cue.say)
     lead += [section.heading for section in tip.rationale]
     lead += tip.muscles
-    entries = [SearchEntry(url, tip.title, tuple(lead), tip.tags)]
+    sections: list[tuple[int, SearchEntry]] = []
     position = len(tip.rationale)
     if tip.faults:
         names = tuple(fault.name for fault in tip.faults)
-        entries.append(SearchEntry(section_url(position), strings.common_faults, names))
+        sections.append((position, SearchEntry("", strings.common_faults, names)))
         position += 1
     if tip.drill:
-        title = f"{strings.drill}: {tip.drill.name}"
-        entries.append(SearchEntry(section_url(position), title))
-    return tuple(entries)
+        sections.append((position, SearchEntry("", f"{strings.drill}: {tip.drill.name}")))
+    own = SearchEntry("", tip.title, tuple(lead), tip.tags)
+    return TipSearch(own, tuple(sections))
 
 
 def add_tip_entries(index_text: str, entries: Iterable[SearchEntry]) -> str:
