@@ -3,11 +3,16 @@ related tips by most shared tags, and the next tip's teaser on the latest tip on
 
 from __future__ import annotations
 
+import random
+from datetime import date, timedelta
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
 from conftest import minimal_tip
+from runform.catalog import Entry
+from runform.links import RelatedTips
+from runform.model import Tip
 
 PAGE = "https://coach.example/tips/heel-pick-up/"
 
@@ -86,6 +91,38 @@ def test_three_related_tips_by_most_shared_tags(make_site):
     assert related.select_one(".rf-card__title a")["href"] == "../three/"
     lonely = soup(project.page("tips/none/"))
     assert lonely.select("section.rf-related") == [], "no shared tag, no related tips"
+
+
+def test_related_tips_rank_like_a_plain_sort_over_every_tip():
+    """The tag index and its counting give the ranking a full sort of every tip would."""
+    rng = random.Random(7)
+    vocabulary = ["a", "B", "c", "d", "e", "f"]
+    entries = []
+    for n in range(300):
+        day = date(2026, 11, 27) - timedelta(days=rng.randrange(400))  # some share a day
+        tags = rng.sample(vocabulary, rng.randrange(0, 4))
+        tip = Tip.model_validate(
+            {
+                "title": f"Tip {n}",
+                "date": day.isoformat(),
+                "summary": "S",
+                "cue": {"name": "C"},
+                "rationale": [{"heading": "H", "body": "B"}],
+                "tags": tags,
+            }
+        )
+        entries.append(Entry(path=f"tips/{n}.yml", slug=f"tip-{n}", tip=tip))
+    related = RelatedTips(entries)
+
+    def shared(one: Entry, other: Entry) -> int:
+        return len({t.casefold() for t in one.tip.tags} & {t.casefold() for t in other.tip.tags})
+
+    for entry in entries:
+        expected = sorted(
+            (o for o in entries if o is not entry and shared(entry, o)),
+            key=lambda o: (-shared(entry, o), -o.tip.date.toordinal(), o.slug),
+        )[:3]
+        assert related.of(entry) == expected, f"{entry.slug} {entry.tip.tags}"
 
 
 def test_teaser_on_the_latest_tip_only(make_site):

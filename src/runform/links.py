@@ -9,8 +9,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from runform.catalog import Entry
@@ -82,24 +84,28 @@ def share_links(
 class RelatedTips:
     """Finds the tips sharing the most tags with a tip (case-insensitive), newest first among
     equals; tips sharing no tag are never related. Built once per site: a tag index, so each
-    lookup visits only the tips that share a tag instead of every tip."""
+    lookup visits only the tips that share a tag, counting them in C (`Counter`), and sorts
+    only the few with the highest counts."""
 
     def __init__(self, candidates: Sequence[Entry]) -> None:
-        self._by_tag: dict[str, list[Entry]] = {}
-        for entry in candidates:
-            for tag in {tag.casefold() for tag in entry.tip.tags}:
-                self._by_tag.setdefault(tag, []).append(entry)
+        # newest first, then by slug: a tip's place in this order breaks ties in the ranking
+        self._entries = sorted(candidates, key=lambda e: (-e.tip.date.toordinal(), e.slug))
+        self._place = {entry.slug: place for place, entry in enumerate(self._entries)}
+        self._by_tag: dict[str, list[int]] = {}
+        for place, entry in enumerate(self._entries):
+            for tag in _tag_keys(entry):
+                self._by_tag.setdefault(tag, []).append(place)
 
     def of(self, entry: Entry, count: int = RELATED_COUNT) -> list[Entry]:
-        shared: dict[str, int] = {}
-        others: dict[str, Entry] = {}
-        for tag in {tag.casefold() for tag in entry.tip.tags}:
-            for other in self._by_tag.get(tag, ()):
-                if other.slug != entry.slug:
-                    shared[other.slug] = shared.get(other.slug, 0) + 1
-                    others[other.slug] = other
-        ranked = sorted(
-            others.values(),
-            key=lambda other: (-shared[other.slug], -other.tip.date.toordinal(), other.slug),
-        )
-        return ranked[:count]
+        shared = Counter(chain.from_iterable(self._by_tag.get(t, ()) for t in _tag_keys(entry)))
+        shared.pop(self._place.get(entry.slug, -1), None)
+        ranked: list[int] = []
+        for level in sorted(set(shared.values()), reverse=True):  # at most as many as tags
+            ranked += sorted(place for place, n in shared.items() if n == level)
+            if len(ranked) >= count:
+                break
+        return [self._entries[place] for place in ranked[:count]]
+
+
+def _tag_keys(entry: Entry) -> set[str]:
+    return {tag.casefold() for tag in entry.tip.tags}
