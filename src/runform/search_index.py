@@ -59,13 +59,11 @@ class TipSearch:
         """`heading_ids`: the ids of the page's `##` headings in order, from its table of
         contents; a section whose heading has no id links to the page itself."""
 
-        def located(entry: SearchEntry, position: int | None) -> SearchEntry:
-            anchor = (
-                "" if position is None or position >= len(heading_ids) else heading_ids[position]
-            )
+        def located(entry: SearchEntry, position: int) -> SearchEntry:
+            anchor = heading_ids[position] if position < len(heading_ids) else ""
             return replace(entry, location=f"{url}#{anchor}" if anchor else url)
 
-        own = located(self.entry, None)
+        own = replace(self.entry, location=url)
         return (own, *(located(entry, position) for position, entry in self.sections))
 
 
