@@ -725,7 +725,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out",
         type=Path,
-        help="results directory (default bench/results, bench/work/results with --quick)",
+        help="results directory (default bench/results for the standard run; bench/work/results"
+        " with --quick, --n, --runs or --no-serve, so a partial run never replaces it)",
     )
     parser.add_argument(
         "--work",
@@ -742,7 +743,8 @@ def main(argv: list[str] | None = None) -> int:
     ns = args.n or ([10] if quick else [10, 100, 500] + ([1000] if args.full else []))
     runs = args.runs or (1 if quick else 5)
     warmup = not quick
-    out_dir = args.out or (REPO / "bench/work/results" if quick else REPO / "bench/results")
+    partial = quick or bool(args.n or args.runs or args.no_serve)
+    out_dir = args.out or REPO / ("bench/work/results" if partial else "bench/results")
     work = args.work or (REPO / "bench/work/quick" if quick else REPO / "bench/work")
     env = child_env()
     unavailable = runform_missing()
