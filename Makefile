@@ -12,6 +12,12 @@ TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: site serve test lint bench browser fonts clean
 
+# $(call apt_install,PACKAGE,WHAT FOR): install one of Debian's packages (with sudo unless root)
+apt_install = echo "Installing Debian's $(1) $(2)..."; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1) >/dev/null
+
 $(UV):
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
@@ -23,9 +29,7 @@ $(STAMP): pyproject.toml | $(UV)
 # isso (the browser tests' comment server) compiles misaka: a C compiler must be there.
 $(TEST_STAMP): pyproject.toml | $(UV)
 	@command -v cc >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || { \
-	  echo "Installing Debian's gcc to build isso's misaka..."; \
-	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gcc >/dev/null; }
+	  $(call apt_install,gcc,to build isso's misaka); }
 	$(UV) pip install --quiet --python $(BIN)/python -e '.[test]'
 	touch $@ $(STAMP)
 
@@ -36,10 +40,7 @@ serve: $(STAMP)
 	$(BIN)/runform serve --dev-addr 127.0.0.1:8000
 
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests..."; \
-	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { $(call apt_install,chromium,for the browser tests); }
 	@test -x /usr/bin/chromium || { echo "No /usr/bin/chromium: the browser tests cannot run (CI=$(CI))."; exit 1; }
 
 # The social card images are drawn in DejaVu Sans (Debian's fonts-dejavu-core); without apt,
@@ -47,12 +48,11 @@ browser:
 CARD_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 fonts:
 	@test -f $(CARD_FONT) || ! command -v apt-get >/dev/null 2>&1 || { \
-	  echo "Installing Debian's fonts-dejavu-core for the social card images..."; \
-	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-dejavu-core >/dev/null; }
+	  $(call apt_install,fonts-dejavu-core,for the social card images); }
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # The benchmark's quick mode (N=10, one build each) runs with the tests, in a temporary
 # folder, so the script never rots; `make bench` is the full comparison (minutes, not a test).
