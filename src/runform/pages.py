@@ -166,7 +166,13 @@ def babel_locale(language: str) -> Locale:
 
 
 def _date_label(day: date, site: SiteContext) -> str:
-    return format_date(day, format="long", locale=babel_locale(site.language))
+    return _long_date(day, site.language)
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day: date, language: str) -> str:
+    """Each tip's date is shown on its page, the archive, home and related cards: worded once."""
+    return format_date(day, format="long", locale=babel_locale(language))
 
 
 def _card(entry: Entry, from_uri: str, site: SiteContext) -> TipCard:
