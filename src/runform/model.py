@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Final, Union
@@ -38,6 +39,11 @@ _BARE_WORDS: Final = {
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _IMAGE_SUFFIXES: Final = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg")
+# Every character Unicode (and so YAML, Python-Markdown and browsers) treats as a line break.
+_LINE_BREAKS: Final = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# C0/C1 controls other than tab and line feed (YAML escapes such as "\\0", "\\e" and "\\x01"
+# produce them; raw ones are refused by the reader already)
+_CONTROLS: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _refuse(kind: str, message: str, hint: str | None = None, **context: Any) -> None:
@@ -59,17 +65,34 @@ def _as_text(value: Any) -> str:
         _refuse("not_text", "must be text, not a list or a set of keys", "write one value")
     if not isinstance(value, str):
         _refuse("not_text", "must be text")
+    if control := _CONTROLS.search(value):
+        code = ord(control.group())
+        if not _LINE_BREAKS.fullmatch(control.group()):
+            _refuse(
+                "control",
+                f"contains the invisible control character U+{code:04X}",
+                "delete it (an escape such as \\x01 or \\e in a quoted value makes one)",
+            )
     text = value.strip()
     if not text:
         _refuse("empty", "is empty", "write a value")
+    if not any(_visible(char) for char in text):
+        _refuse("invisible", "has no visible characters", "write a value")
     return text
+
+
+def _visible(char: str) -> bool:
+    """False for spaces and for format characters such as zero-width spaces (category Cf)."""
+    return not char.isspace() and unicodedata.category(char) != "Cf"
 
 
 def _line_validator(max_length: int) -> BeforeValidator:
     def validate(value: Any) -> str:
         text = _as_text(value)
-        if "\n" in text:
-            _refuse("multiline", "must be one line", "join the lines into one sentence")
+        if line_break := _LINE_BREAKS.search(text):
+            char = line_break.group()
+            unseen = "" if char == "\n" else f" (it holds the invisible line break U+{ord(char):04X})"
+            _refuse("multiline", f"must be one line{unseen}", "join the lines into one sentence")
         if len(text) > max_length:
             _refuse(
                 "too_long",
@@ -82,7 +105,14 @@ def _line_validator(max_length: int) -> BeforeValidator:
 
 
 def _markdown(value: Any) -> str:
-    return _as_text(value)
+    text = _as_text(value)
+    if line_break := re.search("[\r\x0b\x0c\x1c-\x1e\x85]", text):
+        _refuse(
+            "control",
+            f"contains the invisible control character U+{ord(line_break.group()):04X}",
+            "start new lines with a plain line break",
+        )
+    return text
 
 
 def _boolean(value: Any) -> Any:

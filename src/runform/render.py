@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import Any, Final
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -70,7 +70,41 @@ def _md_inline_filter(text: str) -> Markup:
 
 
 def _yaml_filter(value: Any) -> Markup:
-    return Markup(json.dumps(value, ensure_ascii=False))
+    return Markup(front_matter_value(value))
+
+
+_YAML_ESCAPES: Final = {'"': '\\"', "\\": "\\\\"}
+
+
+def _yaml_char(char: str) -> str:
+    if char in _YAML_ESCAPES:
+        return _YAML_ESCAPES[char]
+    code = ord(char)
+    if 0x20 <= code < 0x7F:
+        return char
+    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+
+def front_matter_value(value: Any) -> str:
+    """One value of a page's front matter as YAML flow text made only of printable ASCII.
+
+    Strings become double-quoted scalars in which every character outside printable ASCII is
+    a `\\uXXXX` (or `\\UXXXXXXXX`) escape, so no character of a tip, a line separator (U+2028)
+    or `---` included, can end the front matter or change its structure when MkDocs parses it
+    again (YAML 1.1, section 5.7 escapes). Lists and tuples become flow sequences, dicts flow
+    mappings; booleans, numbers and None are written as YAML reads them back. Raises TypeError
+    for any other type.
+    """
+    if value is None or isinstance(value, bool | int | float):
+        return json.dumps(value)
+    if isinstance(value, str):
+        return '"' + "".join(_yaml_char(char) for char in value) + '"'
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(front_matter_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        items = (f"{front_matter_value(str(k))}: {front_matter_value(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    raise TypeError(f"no front matter form for {type(value).__name__}")
 
 
 def _meta_text_filter(value: str | tuple[str, ...] | list[str]) -> Markup:
