@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from cli_runner import lines, runform
 from lxml import html as lxml_html
 
-from cli_runner import lines, runform
 from conftest import Project, minimal_tip, new_project
 from runform.render import front_matter_value
 
@@ -56,9 +56,7 @@ def _tip_with(field: str, value_line: str) -> str:
 
 @pytest.mark.parametrize("field", list(FIELDS))
 @pytest.mark.parametrize("name", list(LINE_BREAKS))
-def test_one_line_fields_refuse_every_line_break(
-    make_project, field: str, name: str
-) -> None:
+def test_one_line_fields_refuse_every_line_break(make_project, field: str, name: str) -> None:
     template, line, col = FIELDS[field]
     tip = _tip_with(field, template.replace("{x}", LINE_BREAKS[name]))
     project = make_project({"2026-11-20-hostile.yml": tip}, example_tips=False)

@@ -91,7 +91,8 @@ def _line_validator(max_length: int) -> BeforeValidator:
         text = _as_text(value)
         if line_break := _LINE_BREAKS.search(text):
             char = line_break.group()
-            unseen = "" if char == "\n" else f" (it holds the invisible line break U+{ord(char):04X})"
+            code = f"U+{ord(char):04X}"
+            unseen = "" if char == "\n" else f" (it holds the invisible line break {code})"
             _refuse("multiline", f"must be one line{unseen}", "join the lines into one sentence")
         if len(text) > max_length:
             _refuse(
