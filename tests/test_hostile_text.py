@@ -18,7 +18,7 @@ from cli_runner import lines, runform
 from lxml import html as lxml_html
 
 from conftest import Project, minimal_tip, new_project
-from runform.render import front_matter_value
+from runform.site.render import front_matter_value
 
 LINE_BREAKS = {
     "CR": "\\r",

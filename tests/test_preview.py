@@ -8,10 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import VALID_TIPS
-from runform.catalog import load_catalog
-from runform.pages import SiteContext, build_pages
-from runform.schedule import build_schedule
-from runform.settings import SiteSettings
+from runform.content.catalog import load_catalog
+from runform.content.schedule import build_schedule
+from runform.content.settings import SiteSettings
+from runform.site.pages import SiteContext, build_pages
 
 
 @pytest.fixture

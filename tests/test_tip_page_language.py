@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DATA, Project, new_project
-from runform.pages import SiteContext, build_pages
-from runform.settings import SiteSettings, Strings
+from runform.content.settings import SiteSettings, Strings
+from runform.site.pages import SiteContext, build_pages
 
 FRENCH = DATA / "french" / "mkdocs.yml"
 
@@ -108,9 +108,9 @@ def test_scheduled_banner_date_in_french_and_unknown_languages_fall_back(make_pr
 
     import yaml
 
-    from runform.catalog import load_catalog
-    from runform.schedule import build_schedule
-    from runform.site_config import read_site_settings
+    from runform.content.catalog import load_catalog
+    from runform.content.schedule import build_schedule
+    from runform.content.site_config import read_site_settings
 
     project = make_project()
     catalog = load_catalog(project.tips, root=project.root, docs_dir=project.root / "docs")

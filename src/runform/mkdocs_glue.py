@@ -39,18 +39,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from runform.cards import card_style, missing_font_problem
-from runform.catalog import load_catalog
-from runform.diagnostics import ContentError, summarize
-from runform.error_page import render_error_page
-from runform.pages import BOOK_URI, HOME_URI, SiteContext, build_pages, shown_tips, tip_uri
-from runform.publishing import PublishContext, Publishing, build_publishing
-from runform.render import RenderedPage, fill_html_blocks
-from runform.schedule import Schedule, build_schedule, preview_enabled, resolve_as_of
-from runform.search_index import SearchEntry, TipSearch, add_tip_entries, tip_search
-from runform.settings import SiteSettings
-from runform.site_config import read_site_settings
-from runform.site_links import SiteLinks
+from runform.content.catalog import load_catalog
+from runform.content.diagnostics import ContentError, summarize
+from runform.content.schedule import Schedule, build_schedule, preview_enabled, resolve_as_of
+from runform.content.settings import SiteSettings
+from runform.content.site_config import read_site_settings
+from runform.site.addresses import SiteLinks
+from runform.site.build import PublishContext, Publishing, build_publishing
+from runform.site.cards.style import card_style, missing_font_problem
+from runform.site.error_page import render_error_page
+from runform.site.pages import BOOK_URI, HOME_URI, SiteContext, build_pages, shown_tips, tip_uri
+from runform.site.render import RenderedPage, fill_html_blocks
+from runform.site.search_index import SearchEntry, TipSearch, add_tip_entries, tip_search
 
 if TYPE_CHECKING:  # the preview's modules (watchdog among them) load only for `serve`
     from mkdocs.livereload import LiveReloadServer

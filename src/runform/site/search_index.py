@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Any
 
-from runform.model import Tip
-from runform.settings import Strings
+from runform.content.model import Tip
+from runform.content.settings import Strings
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any, Final
 
-from runform.model import Tip
+from runform.content.model import Tip
 
 SCHEMA_PATH: Final = Path("schema") / "tip.schema.json"
 SCHEMA_COMMENT: Final = f"# yaml-language-server: $schema=../{SCHEMA_PATH.as_posix()}"

@@ -13,13 +13,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Final
 
-from runform.catalog import Catalog, Entry
-from runform.diagnostics import START, Diagnostic, Position, Severity
-from runform.markup import left_out_markdown
-from runform.model import Tip
-from runform.reader import KeyPath, SourceDocument, read_yaml_file
-from runform.schedule import Status, status_of
-from runform.settings import Weekday
+from runform.content.catalog import Catalog, Entry
+from runform.content.diagnostics import START, Diagnostic, Position, Severity
+from runform.content.markup import left_out_markdown
+from runform.content.model import Tip
+from runform.content.reader import KeyPath, SourceDocument, read_yaml_file
+from runform.content.schedule import Status, status_of
+from runform.content.settings import Weekday
 
 SUMMARY_SEARCH_LENGTH: Final = 160  # about what search engines show of a description
 _SCALAR_KEYS: Final = frozenset({("date",), ("summary",), ("teaser",)})

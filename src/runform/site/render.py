@@ -3,7 +3,7 @@
 Templates only display. Escaping is explicit and on for every template (Jinja's
 `select_autoescape()` would leave `*.md.j2` unescaped). Three filters are the only ways tip
 text gets out unescaped, each safe for where it is used:
-- `markdown`: a Markdown field -> sanitized HTML (runform.markup), for raw HTML blocks;
+- `markdown`: a Markdown field -> sanitized HTML (runform.content.markup), for raw HTML blocks;
 - `md_inline`: plain text on a Markdown line (a `##` heading), escaped for Markdown and HTML;
 - `yaml`: a value in a page's front matter, as a JSON scalar (JSON is YAML);
 - `meta_text`: tip text for the front matter. Material's templates print `page.meta` values
@@ -30,7 +30,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from runform.markup import escape_markdown_inline, markdown_to_html
+from runform.content.markup import escape_markdown_inline, markdown_to_html
 
 
 @dataclass(frozen=True)

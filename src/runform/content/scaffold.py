@@ -22,9 +22,9 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from runform.model import Tip
-from runform.settings import Weekday
-from runform.tip_schema import SCHEMA_COMMENT
+from runform.content.model import Tip
+from runform.content.settings import Weekday
+from runform.content.tip_schema import SCHEMA_COMMENT
 
 # The order a coach writes in: what it is, when, the pitch, then the body, then switches.
 FIELD_ORDER: Final = (

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from runform.diagnostics import START, ContentError, Diagnostic
-from runform.reader import compose_positions
-from runform.settings import SiteSettings
-from runform.validation import validate_document
+from runform.content.diagnostics import START, ContentError, Diagnostic
+from runform.content.reader import compose_positions
+from runform.content.settings import SiteSettings
+from runform.content.validation import validate_document
 
 SETTINGS_PREFIX = ("extra", "runform")
 

@@ -27,8 +27,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from runform.scalars import BareScalar
-from runform.videos import VideoRef, VideoUrlError, parse_start, parse_video_url
+from runform.content.scalars import BareScalar
+from runform.content.videos import VideoRef, VideoUrlError, parse_start, parse_video_url
 
 _BARE_WORDS: Final = {
     "bool": "a yes/no value",

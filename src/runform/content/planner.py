@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
-from runform.catalog import Entry
-from runform.schedule import Schedule, Status
-from runform.settings import Weekday
+from runform.content.catalog import Entry
+from runform.content.schedule import Schedule, Status
+from runform.content.settings import Weekday
 
 MISSING: Final = "missing"
 RECENT_COUNT: Final = 3  # published tips shown before the coming days

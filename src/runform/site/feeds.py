@@ -23,12 +23,12 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
-from runform.catalog import Entry
-from runform.pages import tip_uri
-from runform.render import render_text
-from runform.settings import SiteSettings
-from runform.site_links import SiteLinks
-from runform.videos import watch_url
+from runform.content.catalog import Entry
+from runform.site.pages import tip_uri
+from runform.site.render import render_text
+from runform.content.settings import SiteSettings
+from runform.site.addresses import SiteLinks
+from runform.content.videos import watch_url
 
 FEED_XML: Final = "feed.xml"
 FEED_JSON: Final = "feed.json"

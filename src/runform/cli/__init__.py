@@ -19,13 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from runform.catalog import find_tip_files
-from runform.diagnostics import ContentError, Diagnostic
-from runform.inspection import check_project
-from runform.planner import plan_schedule
-from runform.project import Project, ProjectNotFound, find_config_file, open_project
-from runform.reporting import Format, format_diagnostics, format_plan
-from runform.scaffold import (
+from runform.cli.reporting import Format, format_diagnostics, format_plan
+from runform.content.catalog import find_tip_files
+from runform.content.diagnostics import ContentError, Diagnostic
+from runform.content.inspection import check_project
+from runform.content.planner import plan_schedule
+from runform.content.project import Project, ProjectNotFound, find_config_file, open_project
+from runform.content.scaffold import (
     TipExists,
     next_free_publish_day,
     slugify,
@@ -34,11 +34,11 @@ from runform.scaffold import (
     tip_skeleton,
     write_new_tip,
 )
-from runform.schedule import AS_OF_VARIABLE, build_schedule
-from runform.settings import Weekday
-from runform.site_output import UnsafeOutput, check_output_dir, discard, staging_dir, swap_in
-from runform.tip_schema import SCHEMA_PATH, tip_schema_text
-from runform.videos import VideoUrlError, parse_video_url
+from runform.content.schedule import AS_OF_VARIABLE, build_schedule
+from runform.content.settings import Weekday
+from runform.content.tip_schema import SCHEMA_PATH, tip_schema_text
+from runform.content.videos import VideoUrlError, parse_video_url
+from runform.site.output import UnsafeOutput, check_output_dir, discard, staging_dir, swap_in
 
 DEFAULT_DEV_ADDR: Final = "127.0.0.1:8000"
 _MKDOCS_QUIET: Final = "NO_MKDOCS_2_WARNING"  # Material's banner about MkDocs 2.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from runform.pages import page_url
+from runform.site.pages import page_url
 
 
 @dataclass(frozen=True)

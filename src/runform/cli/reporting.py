@@ -16,9 +16,9 @@ from enum import StrEnum
 from itertools import groupby
 from typing import Final
 
-from runform.diagnostics import Diagnostic, summarize
-from runform.planner import MISSING, Plan, PlanRow
-from runform.settings import Weekday
+from runform.content.diagnostics import Diagnostic, summarize
+from runform.content.planner import MISSING, Plan, PlanRow
+from runform.content.settings import Weekday
 
 
 class Format(StrEnum):

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from runform.diagnostics import START, Diagnostic, Position
+from runform.content.diagnostics import START, Diagnostic, Position
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Path = tuple[str | int, ...]

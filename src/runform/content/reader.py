@@ -41,8 +41,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from runform.diagnostics import START, Diagnostic, Position
-from runform.scalars import BareScalar
+from runform.content.diagnostics import START, Diagnostic, Position
+from runform.content.scalars import BareScalar
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 8

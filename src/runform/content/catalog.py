@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from runform.diagnostics import START, Diagnostic, Position
-from runform.model import Tip
-from runform.reader import SourceDocument, read_file_bytes, read_yaml_text
-from runform.validation import validate_document
+from runform.content.diagnostics import START, Diagnostic, Position
+from runform.content.model import Tip
+from runform.content.reader import SourceDocument, read_file_bytes, read_yaml_text
+from runform.content.validation import validate_document
 
 TIP_SUFFIXES = (".yml", ".yaml")
 _FILE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)")

@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from runform.catalog import Catalog, load_catalog
-from runform.diagnostics import START, ContentError, Diagnostic, Position
-from runform.schedule import Schedule, build_schedule, resolve_as_of
-from runform.settings import SiteSettings
-from runform.site_config import read_site_settings
+from runform.content.catalog import Catalog, load_catalog
+from runform.content.diagnostics import START, ContentError, Diagnostic, Position
+from runform.content.schedule import Schedule, build_schedule, resolve_as_of
+from runform.content.settings import SiteSettings
+from runform.content.site_config import read_site_settings
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 TIPS_DIR_NAME = "tips"

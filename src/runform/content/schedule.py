@@ -13,8 +13,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from runform.catalog import Catalog, Entry
-from runform.diagnostics import START, ContentError, Diagnostic
+from runform.content.catalog import Catalog, Entry
+from runform.content.diagnostics import START, ContentError, Diagnostic
 
 AS_OF_VARIABLE = "RUNFORM_AS_OF"
 PREVIEW_VARIABLE = "RUNFORM_PREVIEW"

@@ -24,9 +24,9 @@ from typing import Any, Final
 
 import PIL  # the package's version only: Pillow's modules load when a card is drawn
 
-from runform.diagnostics import START, Diagnostic
-from runform.reader import compose_positions
-from runform.settings import CardSettings
+from runform.content.diagnostics import START, Diagnostic
+from runform.content.reader import compose_positions
+from runform.content.settings import CardSettings
 
 CARD_WIDTH: Final = 1200
 CARD_HEIGHT: Final = 630
@@ -164,7 +164,7 @@ def draw_cards(
         key = card_key(card, style)
         cached = _find_cached(cache_dir, key)
         if cached is None:
-            from runform.card_drawing import draw_card  # Pillow loads here, when needed
+            from runform.site.cards.drawing import draw_card  # Pillow loads here, when needed
 
             cached = _write_cached(cache_dir, key, draw_card(card, style))
             drawn += 1

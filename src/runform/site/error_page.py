@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from runform.diagnostics import Diagnostic, summarize
-from runform.render import render_text
+from runform.content.diagnostics import Diagnostic, summarize
+from runform.site.render import render_text
 
 ERROR_TEMPLATE = "error.html.j2"
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from runform.cards import CARD_HEIGHT, CARD_WIDTH, CardStyle, CardText, draw_cards
-from runform.catalog import Entry
-from runform.feeds import FEED_JSON, FEED_XML, feed_info, feed_items, render_feeds
-from runform.metadata import (
+from runform.site.cards.style import CARD_HEIGHT, CARD_WIDTH, CardStyle, CardText, draw_cards
+from runform.content.catalog import Entry
+from runform.site.feeds import FEED_JSON, FEED_XML, feed_info, feed_items, render_feeds
+from runform.site.head import (
     FeedLink,
     PageHead,
     SocialImage,
@@ -26,7 +26,7 @@ from runform.metadata import (
     tip_head,
     website_json_ld,
 )
-from runform.pages import (
+from runform.site.pages import (
     ARCHIVE_URI,
     HOME_URI,
     SiteContext,
@@ -34,9 +34,9 @@ from runform.pages import (
     home_description,
     tip_uri,
 )
-from runform.schedule import Schedule
-from runform.settings import SiteSettings
-from runform.site_links import SiteLinks
+from runform.content.schedule import Schedule
+from runform.content.settings import SiteSettings
+from runform.site.addresses import SiteLinks
 
 CARDS_DIR: Final = "assets/runform/cards"
 SITE_CARD: Final = f"{CARDS_DIR}/site.png"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from itertools import chain
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
-from runform.catalog import Entry
-from runform.settings import ShareNetwork, Strings
+from runform.content.catalog import Entry
+from runform.content.settings import ShareNetwork, Strings
 
 RELATED_COUNT = 3
 

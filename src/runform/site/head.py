@@ -16,14 +16,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from runform.catalog import Entry
-from runform.feeds import published_at
-from runform.markup import markdown_to_text
-from runform.pages import tip_uri
-from runform.render import render_text
-from runform.settings import SiteSettings
-from runform.site_links import SiteLinks
-from runform.videos import embed_url
+from runform.content.catalog import Entry
+from runform.site.feeds import published_at
+from runform.content.markup import markdown_to_text
+from runform.site.pages import tip_uri
+from runform.site.render import render_text
+from runform.content.settings import SiteSettings
+from runform.site.addresses import SiteLinks
+from runform.content.videos import embed_url
 
 SCHEMA_ORG: Final = "https://schema.org"
 

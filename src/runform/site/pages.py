@@ -17,13 +17,13 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
-from runform.catalog import Entry
-from runform.links import RelatedTips, ShareLink, share_links, with_utm
-from runform.model import CallToAction, Tip
-from runform.render import RenderedPage, render_page
-from runform.schedule import Schedule, Status
-from runform.settings import CommentsProvider, SiteSettings, Strings
-from runform.videos import embed_url, watch_url
+from runform.content.catalog import Entry
+from runform.site.links import RelatedTips, ShareLink, share_links, with_utm
+from runform.content.model import CallToAction, Tip
+from runform.site.render import RenderedPage, render_page
+from runform.content.schedule import Schedule, Status
+from runform.content.settings import CommentsProvider, SiteSettings, Strings
+from runform.content.videos import embed_url, watch_url
 
 HOME_URI = "index.md"
 ARCHIVE_URI = "tips/index.md"

@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from PIL import Image, ImageDraw, ImageFont
 
-from runform.cards import CARD_HEIGHT, CARD_WIDTH, CardStyle, CardText
+from runform.site.cards.style import CARD_HEIGHT, CARD_WIDTH, CardStyle, CardText
 
 _PAD: Final = 80
 _BAND_HEIGHT: Final = 150

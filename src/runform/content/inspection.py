@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from runform.catalog import build_catalog, find_tip_files, read_tip
-from runform.checks import find_warnings
-from runform.diagnostics import START, ContentError, Diagnostic
-from runform.project import Project
+from runform.content.catalog import build_catalog, find_tip_files, read_tip
+from runform.content.diagnostics import START, ContentError, Diagnostic
+from runform.content.project import Project
+from runform.content.warnings import find_warnings
 
 
 @dataclass(frozen=True)
