@@ -8,7 +8,6 @@ date agrees with `date:`; a poster exists under docs/. Cross-file rule: slugs ar
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +15,9 @@ from typing import Final
 
 from runform.content.diagnostics import START, Diagnostic, Position
 from runform.content.model import Tip
+from runform.content.paths import TIP_SUFFIXES, display_path, parse_tip_file_name
 from runform.content.reader import SourceDocument, read_file_bytes, read_yaml_text
 from runform.content.validation import validate_document
-
-TIP_SUFFIXES = (".yml", ".yaml")
-_FILE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)")
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,7 @@ def load_catalog(
     """
     parse = _parse_tip_cached if keep_for_rebuilds else _parse_tip
     return build_catalog(
-        read_tip(path, _display_path(path, root), docs_dir, parse)
+        read_tip(path, display_path(path, root), docs_dir, parse)
         for path in find_tip_files(tips_dir)
     )
 
@@ -138,18 +135,11 @@ def build_catalog(results: Iterable[tuple[Entry | None, list[Diagnostic]]]) -> C
     return Catalog(entries=tuple(entries), diagnostics=tuple(sorted(diagnostics)))
 
 
-def _display_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _check_file_name(
     path: Path, source: SourceDocument, tip: Tip | None
 ) -> tuple[str | None, list[Diagnostic]]:
-    match = _FILE_NAME.fullmatch(path.stem)
-    if not match:
+    parsed = parse_tip_file_name(path.name)
+    if parsed is None:
         return None, [
             Diagnostic.at(
                 source.path,
@@ -158,7 +148,7 @@ def _check_file_name(
                 "rename it after its publish date and title, e.g. 2026-11-27-heel-pick-up.yml",
             )
         ]
-    prefix, slug = match.groups()
+    prefix, slug = parsed.date_text, parsed.slug
     if tip is not None and tip.date.isoformat() != prefix:
         where = source.value_positions.get(("date",), START)
         return slug, [

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from runform.content.catalog import build_catalog, find_tip_files, read_tip
 from runform.content.diagnostics import START, ContentError, Diagnostic
+from runform.content.paths import display_path
 from runform.content.project import Project
 from runform.content.warnings import find_warnings
 
@@ -34,10 +35,7 @@ def check_project(project: Project, paths: Sequence[Path], as_of: date | None) -
     def add(path: Path) -> str:
         resolved = path.resolve()
         if resolved not in files:
-            try:
-                files[resolved] = resolved.relative_to(root).as_posix()
-            except ValueError:
-                files[resolved] = path.as_posix()
+            files[resolved] = display_path(path, root)
         return files[resolved]
 
     for path in find_tip_files(project.tips_dir):

@@ -20,6 +20,7 @@ from yaml_env_tag import construct_env_tag
 
 from runform.content.catalog import Catalog, load_catalog
 from runform.content.diagnostics import START, ContentError, Diagnostic, Position
+from runform.content.paths import display_path
 from runform.content.schedule import Schedule, build_schedule, resolve_as_of
 from runform.content.settings import SiteSettings
 from runform.content.site_config import read_site_settings
@@ -53,10 +54,7 @@ class Project:
 
     def display(self, path: Path) -> str:
         """A path as the coach sees it: relative to the project when inside it."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return display_path(path, self.root)
 
     def load_catalog(self) -> Catalog:
         return load_catalog(self.tips_dir, root=self.root, docs_dir=self.docs_dir)
@@ -100,7 +98,9 @@ def open_project(config_file: Path) -> Project:
         extra = config.get("extra")
         raw = extra.get("runform") if isinstance(extra, dict) else None
         try:
-            settings = read_site_settings(raw, config_text=text, display=display)
+            settings = read_site_settings(
+                raw, config_text=text, display=display, root=root, nav=config.get("nav")
+            )
         except ContentError as error:
             problems = list(error.diagnostics)
     return Project(

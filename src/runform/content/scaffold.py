@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from runform.content.model import Tip
+from runform.content.paths import file_name_date, tip_file_name  # noqa: F401 (re-exported)
 from runform.content.settings import Weekday
 from runform.content.tip_schema import SCHEMA_COMMENT
 
@@ -46,7 +47,6 @@ FIELD_ORDER: Final = (
     "comments",
     "cta",
 )
-_FILE_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 _WIDTH: Final = 96
 
 
@@ -66,12 +66,8 @@ def taken_dates(tips_dir: Path) -> set[date]:
     if not tips_dir.is_dir():
         return days
     for path in tips_dir.iterdir():
-        match = _FILE_DATE.match(path.name)
-        if match:
-            try:
-                days.add(date.fromisoformat(match.group(1)))
-            except ValueError:
-                continue
+        if (day := file_name_date(path.name)) is not None:
+            days.add(day)
     return days
 
 
@@ -82,10 +78,6 @@ def next_free_publish_day(today: date, weekday: Weekday, taken: Iterable[date]) 
     while day in busy:
         day += timedelta(days=7)
     return day
-
-
-def tip_file_name(day: date, slug: str) -> str:
-    return f"{day.isoformat()}-{slug}.yml"
 
 
 def write_new_tip(path: Path, text: str) -> None:

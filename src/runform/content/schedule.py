@@ -37,6 +37,20 @@ class Schedule:
     def status_of(self, entry: Entry) -> Status:
         return status_of(entry, self.as_of)
 
+    def shown(self, *, preview: bool) -> tuple[Entry, ...]:
+        """The tips that get a page, newest first: in a build the published ones; in a
+        preview (`serve`) all of them, scheduled and drafts too. The one place this is decided.
+        """
+        if not preview:
+            return self.published
+        return tuple(
+            sorted(
+                [*self.published, *self.scheduled, *self.drafts],
+                key=lambda e: (e.tip.date, e.slug),
+                reverse=True,
+            )
+        )
+
 
 def status_of(entry: Entry, as_of: date) -> Status:
     if entry.tip.draft:

@@ -70,3 +70,13 @@ def _field_schema(schema: dict[str, Any]) -> dict[str, Any]:
         else:
             field["anyOf"] = rest
     return field
+
+
+def write_schema_if_stale(path: Path) -> bool:
+    """Write the schema to `path` unless it already holds it; True when written."""
+    text = tip_schema_text()
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True

@@ -24,14 +24,11 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict
 
 from runform.content.catalog import Entry
-from runform.site.pages import tip_uri
 from runform.site.render import render_text
 from runform.content.settings import SiteSettings
-from runform.site.addresses import SiteLinks
+from runform.site.addresses import FEED_JSON, FEED_XML, SiteLinks, tip_uri
 from runform.content.videos import watch_url
 
-FEED_XML: Final = "feed.xml"
-FEED_JSON: Final = "feed.json"
 JSON_FEED_VERSION: Final = "https://jsonfeed.org/version/1.1"
 # Characters XML 1.0 does not allow, even escaped; YAML lets a tip spell them as "\x01".
 _XML_INVALID: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -182,7 +179,7 @@ def _feed_item(
     entry: Entry, settings: SiteSettings, links: SiteLinks, image_url: str | None
 ) -> FeedItem:
     tip = entry.tip
-    uri = tip_uri(entry)
+    uri = tip_uri(entry.slug)
     url = links.page(uri)
     content = render_text(
         "feed_content.html.j2",

@@ -19,10 +19,9 @@ from typing import Any, Final
 from runform.content.catalog import Entry
 from runform.site.feeds import published_at
 from runform.content.markup import markdown_to_text
-from runform.site.pages import tip_uri
 from runform.site.render import render_text
 from runform.content.settings import SiteSettings
-from runform.site.addresses import SiteLinks
+from runform.site.addresses import SiteLinks, tip_uri
 from runform.content.videos import embed_url
 
 SCHEMA_ORG: Final = "https://schema.org"
@@ -73,7 +72,7 @@ class TipHeadInput:
 
 def tip_head(entry: Entry, facts: TipHeadInput, image: SocialImage | None) -> PageHead:
     tip = entry.tip
-    url = facts.links.page(tip_uri(entry)) if facts.links else None
+    url = facts.links.page(tip_uri(entry.slug)) if facts.links else None
     published = published_at(tip.date, facts.settings.timezone).isoformat()
     return PageHead(
         og_type="article",

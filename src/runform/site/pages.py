@@ -6,8 +6,7 @@ which dates in words and which relative URLs. Templates only display it.
 
 from __future__ import annotations
 
-import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -18,6 +17,16 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 from runform.content.catalog import Entry
+from runform.site.addresses import (
+    ARCHIVE_URI,
+    BOOK_URI,
+    HOME_URI,
+    SiteLinks,
+    asset_url,
+    relative_url,
+    resolve_site_path,
+    tip_uri,
+)
 from runform.site.links import RelatedTips, ShareLink, share_links, with_utm
 from runform.content.model import CallToAction, Tip
 from runform.site.render import RenderedPage, render_page
@@ -25,9 +34,6 @@ from runform.content.schedule import Schedule, Status
 from runform.content.settings import CommentsProvider, SiteSettings, Strings
 from runform.content.videos import embed_url, watch_url
 
-HOME_URI = "index.md"
-ARCHIVE_URI = "tips/index.md"
-BOOK_URI = "book.md"
 GISCUS_SCRIPT = "https://giscus.app/client.js"
 
 
@@ -86,53 +92,20 @@ class TipCard:
     date_label: str
 
 
-def tip_uri(entry: Entry) -> str:
-    return f"tips/{entry.slug}.md"
-
-
-def page_url(src_uri: str, use_directory_urls: bool) -> str:
-    """Site-relative URL of a page, as MkDocs gives it ("tips/x/" or "tips/x.html")."""
-    stem = src_uri.removesuffix(".md")
-    if not use_directory_urls:
-        return f"{stem}.html"
-    if stem == "index":
-        return ""
-    return f"{stem.removesuffix('/index')}/"
-
-
-def relative_url(from_uri: str, to_uri: str, use_directory_urls: bool) -> str:
-    """Link from one page to another that works whatever the site's base path."""
-    here = page_url(from_uri, use_directory_urls)
-    there = page_url(to_uri, use_directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here)
-    target = there or "./"
-    relative = posixpath.relpath(target, base or ".")
-    if target.endswith("/") and not relative.endswith("/"):
-        relative += "/"
-    return "./" if relative in (".", "./") else relative
-
-
-def asset_url(from_uri: str, path: str, use_directory_urls: bool) -> str:
-    """Link from a page to a file under docs/ (a poster image)."""
-    here = page_url(from_uri, use_directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here)
-    return posixpath.relpath(path, base or ".")
-
-
 def build_pages(
     schedule: Schedule,
+    shown: Sequence[Entry],
     settings: SiteSettings,
     site: SiteContext,
     *,
-    preview: bool,
     keep_for_rebuilds: bool = False,
 ) -> list[RenderedPage]:
-    """Every generated page: one per shown tip, the archive, home and the booking page.
+    """Every generated page: one per shown tip (`shown`, newest first, as
+    `Schedule.shown` decides), the archive, home and the booking page.
 
     keep_for_rebuilds: keep each rendered tip page (`serve`, which rebuilds on every save, then
     re-renders only the tips whose page changed); a one-off build keeps none in memory.
     """
-    shown = shown_tips(schedule, preview=preview)
     related = RelatedTips(shown)
     render = _render_tip_page if keep_for_rebuilds else _render_tip_page.__wrapped__
     pages = [
@@ -141,20 +114,9 @@ def build_pages(
     ]
     pages.append(_render_archive(schedule, settings, site))
     pages.append(_render_home(schedule, settings, site))
-    if book := _render_book(settings):
+    if book := _render_book(settings, site):
         pages.append(book)
     return pages
-
-
-def shown_tips(schedule: Schedule, *, preview: bool) -> list[Entry]:
-    """The tips that get a page, newest first: in a build the published ones, in a preview all."""
-    if not preview:
-        return list(schedule.published)
-    return sorted(
-        [*schedule.published, *schedule.scheduled, *schedule.drafts],
-        key=lambda e: (e.tip.date, e.slug),
-        reverse=True,
-    )
 
 
 def babel_locale(language: str) -> Locale:
@@ -178,7 +140,7 @@ def _long_date(day: date, language: str) -> str:
 def _card(entry: Entry, from_uri: str, site: SiteContext) -> TipCard:
     return TipCard(
         tip=entry.tip,
-        url=relative_url(from_uri, tip_uri(entry), site.use_directory_urls),
+        url=relative_url(from_uri, tip_uri(entry.slug), site.use_directory_urls),
         date_iso=entry.tip.date.isoformat(),
         date_label=_date_label(entry.tip.date, site),
     )
@@ -187,7 +149,7 @@ def _card(entry: Entry, from_uri: str, site: SiteContext) -> TipCard:
 def _render_tip(
     render: Callable[..., RenderedPage],
     entry: Entry,
-    shown: list[Entry],
+    shown: Sequence[Entry],
     index: int,
     related: RelatedTips,
     schedule: Schedule,
@@ -221,12 +183,12 @@ def _render_tip_page(
 ) -> RenderedPage:
     """One tip page from everything it shows; cached, so a preview rebuild re-renders only
     the tips whose page changed (the edited one and its neighbours)."""
-    uri = tip_uri(entry)
+    uri = tip_uri(entry.slug)
 
     def link(other: Entry | None) -> Link | None:
         if other is None:
             return None
-        return Link(other.tip.title, relative_url(uri, tip_uri(other), site.use_directory_urls))
+        return Link(other.tip.title, relative_url(uri, tip_uri(other.slug), site.use_directory_urls))
 
     return render_page(
         uri,
@@ -239,7 +201,7 @@ def _render_tip_page(
         video=_video_view(entry.tip, uri, site, settings.strings),
         previous=link(older),
         next=link(newer),
-        cta=_cta_view(entry.tip.cta, settings, medium="tip", campaign=entry.slug),
+        cta=_cta_view(entry.tip.cta, settings, site, medium="tip", campaign=entry.slug),
         share=_share_view(entry, uri, settings, site),
         related=[_card(other, uri, site) for other in related],
         teaser=teaser,
@@ -262,12 +224,9 @@ def _share_view(
     share = settings.share
     if not share.enabled:
         return None
-    address = (
-        site.site_url.rstrip("/") + "/" + page_url(uri, site.use_directory_urls)
-        if site.site_url
-        else None
-    )
-    links = (
+    links = SiteLinks.from_site_url(site.site_url, site.use_directory_urls)
+    address = links.page(uri) if links else None
+    shared = (
         share_links(
             share.networks,
             page_url=address,
@@ -280,9 +239,9 @@ def _share_view(
         else ()
     )
     copy_url = (address or "") if share.copy_link else None
-    if not links and copy_url is None:
+    if not shared and copy_url is None:
         return None
-    return ShareView(links=links, copy_url=copy_url)
+    return ShareView(links=shared, copy_url=copy_url)
 
 
 def _comments_meta(
@@ -374,12 +333,19 @@ def _video_view(tip: Tip, uri: str, site: SiteContext, strings: Strings) -> Vide
 
 
 def _cta_view(
-    choice: bool | CallToAction, settings: SiteSettings, *, medium: str, campaign: str
+    choice: bool | CallToAction,
+    settings: SiteSettings,
+    site: SiteContext,
+    *,
+    medium: str,
+    campaign: str,
 ) -> CtaView | None:
-    """The booking block: a tip's own `cta:`, else the site's `booking`, links UTM-tagged."""
+    """The booking block: a tip's own `cta:`, else the site's `booking`, links UTM-tagged;
+    a site path ("/book/") is put under the site's own path."""
     booking = settings.booking
 
     def tagged(url: str) -> str:
+        url = resolve_site_path(url, site.site_url)
         if not booking.utm:
             return url
         return with_utm(url, source=booking.utm_source, medium=medium, campaign=campaign)
@@ -443,14 +409,14 @@ def _render_home(schedule: Schedule, settings: SiteSettings, site: SiteContext) 
         teaser=teaser,
         teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
         archive_url=relative_url(HOME_URI, ARCHIVE_URI, site.use_directory_urls),
-        cta=_cta_view(True, settings, medium="home", campaign="home"),
+        cta=_cta_view(True, settings, site, medium="home", campaign="home"),
         strings=settings.strings,
     )
 
 
-def _render_book(settings: SiteSettings) -> RenderedPage | None:
+def _render_book(settings: SiteSettings, site: SiteContext) -> RenderedPage | None:
     """The "Work with us" page (/book/), from the same `booking` settings as the CTA."""
-    cta = _cta_view(True, settings, medium="book", campaign="book")
+    cta = _cta_view(True, settings, site, medium="book", campaign="book")
     if cta is None:
         return None
     return render_page(

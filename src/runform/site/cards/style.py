@@ -1,6 +1,8 @@
-"""Social card images: one 1200x630 PNG per tip (and one for the site): which cards, their
-style, and the cache. Drawing them with Pillow is `card_drawing`'s, loaded only when a card
-is not in the cache, so a build with every card cached never loads Pillow's modules.
+"""Social card images, their look: size, colours from Material's palette, and the font.
+
+A card is one 1200x630 PNG per tip (and one for the site). `cache.py` decides which cards must
+be drawn and keeps them; `drawing.py` draws one with Pillow and is loaded only when a card is
+not in the cache, so a build with every card cached never loads Pillow's modules.
 
 Why Pillow and not Material's `social` plugin: the plugin needs Cairo and fonts from Google
 Fonts (it fails offline unless its font cache is seeded), and it draws Material's layout for
@@ -8,9 +10,8 @@ every page. Pillow ships as a wheel, draws offline, and the card shows what runf
 title, the cue, the site's name and colours.
 
 The font is DejaVu Sans from Debian's `fonts-dejavu-core` (`make` installs it when missing; the
-CI image has it), or `extra.runform.cards.font`; without either, Pillow's bundled font. Each
-card is cached under its content key (text, colours, font bytes, Pillow and layout versions),
-so a rebuild with nothing changed draws nothing, and the same inputs give the same bytes.
+CI image has it), or `extra.runform.cards.font` (checked by `runform check`, see
+`content/site_config.py`); without either, Pillow's bundled font.
 """
 
 from __future__ import annotations
@@ -24,13 +25,10 @@ from typing import Any, Final
 
 import PIL  # the package's version only: Pillow's modules load when a card is drawn
 
-from runform.content.diagnostics import START, Diagnostic
-from runform.content.reader import compose_positions
 from runform.content.settings import CardSettings
 
 CARD_WIDTH: Final = 1200
 CARD_HEIGHT: Final = 630
-LAYOUT_VERSION: Final = "1"  # bump when the drawing changes, so cached cards are redrawn
 DEJAVU_DIR: Final = Path("/usr/share/fonts/truetype/dejavu")
 
 # Material for MkDocs' primary colours (`theme.palette.primary`): (colour, darker shade).
@@ -88,13 +86,6 @@ class CardText:
     text: str = ""  # in the bottom band, bold: the cue's name
 
 
-@dataclass(frozen=True)
-class DrawnCards:
-    # name -> the PNG: its file in the card cache, or its bytes when there is no cache folder
-    images: Mapping[str, Path | bytes]
-    drawn: int  # how many were drawn (not found in the cache)
-
-
 def primary_colours(palette: Any) -> tuple[str, str]:
     """(colour, darker shade) of the first palette's primary colour, as Material shows it."""
     first = palette[0] if isinstance(palette, list) and palette else palette
@@ -126,78 +117,11 @@ def find_fonts(font_setting: str | None, root: Path) -> CardFonts:
     return CardFonts(None, None, f"pillow-bundled-{PIL.__version__}")
 
 
-def missing_font_problem(
-    settings: CardSettings, root: Path, config_text: str, display: str
-) -> Diagnostic | None:
-    """`cards.font` names a file that is not there: where it is set in mkdocs.yml, and why."""
-    if not settings.font or (root / settings.font).is_file():
-        return None
-    where = compose_positions(config_text).get(("extra", "runform", "cards", "font"), START)
-    return Diagnostic.at(
-        display,
-        where,
-        f"cards.font '{settings.font}' is not a file",
-        "put the font file at that path, relative to mkdocs.yml, or remove cards.font "
-        "to use DejaVu Sans",
-    )
-
-
-def card_key(card: CardText, style: CardStyle) -> str:
-    identity = {
-        "layout": LAYOUT_VERSION,
-        "pillow": PIL.__version__,
-        "text": asdict(card),
-        "colours": [style.background, style.band, style.foreground],
-        "fonts": style.fonts.digest,
-    }
-    encoded = json.dumps(identity, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return hashlib.sha256(encoded).hexdigest()
-
-
-def draw_cards(
-    cards: Mapping[str, CardText], style: CardStyle, cache_dir: Path | None
-) -> DrawnCards:
-    """Every card, from the cache when its key is there, else drawn (and then cached)."""
-    images: dict[str, Path | bytes] = {}
-    drawn = 0
-    for name, card in cards.items():
-        key = card_key(card, style)
-        cached = _find_cached(cache_dir, key)
-        if cached is None:
-            from runform.site.cards.drawing import draw_card  # Pillow loads here, when needed
-
-            cached = _write_cached(cache_dir, key, draw_card(card, style))
-            drawn += 1
-        images[name] = cached
-    return DrawnCards(images=images, drawn=drawn)
-
-
 def _digest_files(paths: Sequence[Path]) -> str:
     digest = hashlib.sha256()
     for path in paths:
         digest.update(path.read_bytes() if path.is_file() else b"missing")
     return digest.hexdigest()
-
-
-def _find_cached(cache_dir: Path | None, key: str) -> Path | bytes | None:
-    """A card drawn before: its file (never read here: MkDocs copies it), or kept bytes."""
-    if cache_dir is None:
-        return _MEMORY.get(key)
-    path = cache_dir / f"{key}.png"
-    return path if path.is_file() else None
-
-
-def _write_cached(cache_dir: Path | None, key: str, data: bytes) -> Path | bytes:
-    if cache_dir is None:
-        _MEMORY[key] = data
-        return data
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = cache_dir / f"{key}.png.partial"
-    partial.write_bytes(data)
-    return partial.replace(cache_dir / f"{key}.png")
-
-
-_MEMORY: dict[str, bytes] = {}  # cards drawn with no cache folder, kept for `serve` rebuilds
 
 
 def _readable_text(background: str) -> str:
