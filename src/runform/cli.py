@@ -403,6 +403,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema = command("schema", "write the tip format's JSON Schema for editors", run_schema)
     schema.add_argument("--output", metavar="FILE", help="default: schema/tip.schema.json")
     schema.add_argument("--check", action="store_true", help="only tell whether it is current")
+
+    from runform.importers import command as import_command  # until cli/ has one module each
+
+    import_command.register(commands)
     return parser
 
 

@@ -8,6 +8,7 @@ on_serve    watches tips/ so the preview rebuilds when a tip changes
 on_env      sets each page's sitemap `lastmod` from its tip's date; feed links for every page
 on_page_context  a page's <head> metadata (Open Graph, Twitter card, JSON-LD); a tip page's
             search entries, now that its URL and heading ids are known
+            (and, for redirects.yml, a redirect page at each old address)
 on_post_build  adds the tips' entries to Material's search index; under serve, when a tip is
             broken, puts the error page where the site was
 
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -43,6 +45,12 @@ from runform.cards import card_style, missing_font_problem
 from runform.catalog import load_catalog
 from runform.diagnostics import ContentError, summarize
 from runform.error_page import render_error_page
+from runform.importers.redirect_pages import (
+    query_redirect_script,
+    relative_target,
+    render_redirect_page,
+)
+from runform.importers.redirects import REDIRECTS_FILE, Redirect, read_redirects
 from runform.pages import BOOK_URI, HOME_URI, SiteContext, build_pages, shown_tips, tip_uri
 from runform.publishing import PublishContext, Publishing, build_publishing
 from runform.render import RenderedPage, fill_html_blocks
@@ -81,9 +89,11 @@ class _State:
     config_digest: str = ""
     failure: ContentError | None = None  # under serve: why the preview shows the error page
     publishing: Publishing | None = None  # feeds, card images, <head> metadata, lastmod
+    # redirects.yml: the old addresses of shown tips, with the tip's title
+    redirects: list[tuple[Redirect, str]] = field(default_factory=list)
 
     def load(self, config: MkDocsConfig) -> None:
-        self.pages, self.publishing = [], None
+        self.pages, self.publishing, self.redirects = [], None, []
         self.html_blocks, self.tips = {}, {}
         self.config_digest = hashlib.sha256(Path(config.config_file_path).read_bytes()).hexdigest()
         root = Path(config.config_file_path).parent
@@ -94,6 +104,11 @@ class _State:
         )
         if catalog.errors:
             raise ContentError(catalog.errors)
+        redirects, problems = read_redirects(
+            root / REDIRECTS_FILE, root, {entry.slug for entry in catalog.entries}
+        )
+        if problems:
+            raise ContentError(problems)
         schedule = build_schedule(
             catalog, resolve_as_of(os.environ, settings.timezone, datetime.now(UTC))
         )
@@ -112,6 +127,8 @@ class _State:
             schedule, settings, site, preview=preview, keep_for_rebuilds=self.serving
         )
         self.html_blocks = {page.src_uri: page.html_blocks for page in self.pages}
+        titles = {e.slug: e.tip.title for e in shown_tips(schedule, preview=preview)}
+        self.redirects = [(r, titles[r.slug]) for r in redirects if r.slug in titles]
         self.tips = {
             tip_uri(e): tip_search(e.tip, settings.strings)
             for e in shown_tips(schedule, preview=preview)
@@ -271,7 +288,42 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.append(File.generated(config, path, abs_src_path=str(content)))
             else:
                 files.append(File.generated(config, path, content=content))
+    _add_redirect_pages(files, config)
     return files
+
+
+# -- redirects.yml: a page at each old address that leads to its tip ----------------------------
+
+
+def _add_redirect_pages(files: Files, config: MkDocsConfig) -> None:
+    taken = {file.dest_uri for file in files}
+    lang = str(config.theme.get("language") or "en")
+    for redirect, title in _state.redirects:
+        tip = files.get_file_from_path(f"{TIPS_DIR_NAME}/{redirect.slug}.md")
+        if tip is None:
+            continue
+        if redirect.output_path in taken:
+            raise PluginError(
+                f"{REDIRECTS_FILE}:{redirect.line}:1: error: old path '{redirect.old_path}' is "
+                f"an address the site has a page at ({redirect.output_path}) (remove the line)"
+            )
+        page = render_redirect_page(
+            target=relative_target(redirect, tip.url),
+            canonical=urljoin(config.site_url, tip.url) if config.site_url else None,
+            title=title,
+            lang=lang,
+        )
+        files.append(File.generated(config, redirect.output_path, content=page))
+        taken.add(redirect.output_path)
+
+
+def _home_redirect_script(page: Page, config: MkDocsConfig) -> str:
+    """The home page sends /?p=<id> on to its redirect page (a static host ignores queries)."""
+    if page.file.src_uri != HOME_URI:
+        return ""
+    if not any(redirect.post_id is not None for redirect, _ in _state.redirects):
+        return ""
+    return query_redirect_script(use_directory_urls=config.use_directory_urls)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -307,7 +359,7 @@ def on_page_context(
             title=str(page.title or config.site_name),
             description=str(description or ""),
             url=page.canonical_url,
-        )
+        ) + _home_redirect_script(page, config)
     return context
 
 
