@@ -15,8 +15,9 @@ Contract:
 - Privacy: author names and websites (both public on the old site) are kept; e-mail
   addresses and IP addresses only with `keep_personal=True`, and then the IP address
   anonymised as Isso does (IPv4 to /24, IPv6 to /48).
-- Text: the comment's HTML becomes Markdown (`post_structure.html_to_markdown`); anything that
-  looks like HTML stays text. Isso renders Markdown and sanitises it again when it serves it.
+- Text: the comment's HTML becomes Markdown (`post_structure.comment_markdown`); tags a comment
+  cannot keep (images, scripts, frames) are dropped, and text that reads like HTML is left for
+  Isso, whose renderer escapes every '<' and then sanitises (bleach) what it serves.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Final
 
-from runform.importers.post_structure import html_to_markdown
+from runform.importers.post_structure import comment_markdown
 from runform.importers.wxr import Comment
 
 ISSO_SCHEMA_VERSION: Final = 5
@@ -131,7 +132,7 @@ def _write_thread(
     new_ids: dict[int, int] = {}
     for comment in thread.comments:
         top = _top_ancestor(comment, by_old_id)
-        text, _ = html_to_markdown(comment.content)
+        text, _ = comment_markdown(comment.content)
         created = comment.date_gmt.replace(tzinfo=UTC).timestamp() if comment.date_gmt else 0.0
         cursor = connection.execute(
             "INSERT INTO comments (tid, parent, created, modified, mode, remote_addr, text,"

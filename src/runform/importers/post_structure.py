@@ -209,10 +209,11 @@ def find_structure(content: str, title: str) -> PostStructure:
     )
 
 
-def html_to_markdown(fragment: str) -> tuple[str, tuple[str, ...]]:
-    """A short piece of WordPress HTML (a comment) -> (Markdown, what was dropped).
+def comment_markdown(fragment: str) -> tuple[str, tuple[str, ...]]:
+    """A WordPress comment's HTML -> (Markdown for Isso, what was dropped).
 
-    Paragraphs as WordPress shows them (blank lines), headings as bold text, no images."""
+    Paragraphs as WordPress shows them (blank lines), headings as bold text, no images. Text
+    that reads like HTML is left as it is: Isso's renderer escapes every '<' itself."""
     found = _Findings()
     soup = BeautifulSoup(fragment.replace("\r\n", "\n"), "html.parser")
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
@@ -220,7 +221,7 @@ def html_to_markdown(fragment: str) -> tuple[str, tuple[str, ...]]:
     blocks = _blocks(soup, found)
     for video in found.videos:
         found.drop(video if isinstance(video, str) else f"a video ({video.url})")
-    parts = [_markdown(str(b.tag)) for b in blocks if b.tag is not None]
+    parts = [_markdown(str(b.tag), _COMMENT_CONVERTER) for b in blocks if b.tag is not None]
     return "\n\n".join(p for p in parts if p), tuple(found.dropped)
 
 
@@ -371,7 +372,12 @@ def _collect(parent: Tag, blocks: list[_Block], found: _Findings) -> None:
 
 def _flush(run: list[Any], blocks: list[_Block], found: _Findings) -> None:
     """Inline nodes between blocks: paragraphs split at blank lines, as WordPress' wpautop does."""
-    text = "".join(str(node) for node in run)
+    # Re-serialised as HTML: text nodes escaped, so text that reads like a tag stays text.
+    text = "".join(
+        str(node) if isinstance(node, Tag) else html.escape(str(node), quote=False)
+        for node in run
+        if not isinstance(node, Comment)
+    )
     for chunk in re.split(r"\n\s*\n", text):
         if not chunk.strip():
             continue
@@ -595,7 +601,8 @@ class _TipMarkdown(MarkdownConverter):
     """markdownify with runform's Markdown rules: no images, headings or raw HTML."""
 
     def escape(self, text: str, parent_tags: Any) -> str:
-        return _escape_text(super().escape(text, parent_tags))
+        escaped = super().escape(text, parent_tags)
+        return _escape_text(escaped) if self.options["escape_html"] else escaped
 
     def convert_img(self, el: Tag, text: str, parent_tags: Any) -> str:
         return ""
@@ -619,7 +626,10 @@ class _TipMarkdown(MarkdownConverter):
         return super().convert_a(el, text, parent_tags)
 
 
-_CONVERTER: Final = _TipMarkdown(heading_style="ATX", bullets="-", escape_underscores=False)
+_OPTIONS: Final = {"heading_style": "ATX", "bullets": "-", "escape_underscores": False}
+_CONVERTER: Final = _TipMarkdown(**_OPTIONS, escape_html=True)
+# Isso escapes every '<' of a comment itself: escaping it here too would show "&lt;".
+_COMMENT_CONVERTER: Final = _TipMarkdown(**_OPTIONS, escape_html=False)
 
 
 def _escape_text(text: str) -> str:
@@ -627,8 +637,8 @@ def _escape_text(text: str) -> str:
     return text.replace("<", "&lt;")
 
 
-def _markdown(fragment: str) -> str:
-    text = _CONVERTER.convert(fragment)
+def _markdown(fragment: str, converter: _TipMarkdown = _CONVERTER) -> str:
+    text = converter.convert(fragment)
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 

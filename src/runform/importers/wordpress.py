@@ -269,7 +269,7 @@ def _local_day(item: Item, timezone: ZoneInfo) -> date | None:
 def post_slug(post_name: str, title: str, post_id: int) -> str:
     """`wp:post_name` as a tip slug: percent-decoded, transliterated, lowercase, dashes.
 
-    'la-foul%c3%a9e' -> 'la-foulee'; '%e8%b7%91%e6%ad%a5' -> 'pao-bu'; empty -> from the
+    'la-foul%c3%a9e' -> 'la-foulee'; '%e8%b7%91%e6%ad%a5' -> 'paobu'; empty -> from the
     title, else 'post-<id>'.
     """
     for source in (unquote(post_name), title):
