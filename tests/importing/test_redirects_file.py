@@ -9,12 +9,12 @@ from cli_runner import lines, runform
 from lxml import html as lxml_html
 
 from conftest import minimal_tip, new_project
-from runform.importers.redirect_pages import (
+from runform.content.redirects import read_redirects, redirect_lines
+from runform.site.redirect_pages import (
     query_redirect_script,
     relative_target,
     render_redirect_page,
 )
-from runform.importers.redirects import read_redirects, redirect_lines
 
 GOOD = """\
 # comments are fine

@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-from runform.catalog import find_tip_files
+from runform.content.catalog import find_tip_files
+from runform.content.project import Project, ProjectNotFound, find_config_file, open_project
+from runform.content.redirects import REDIRECTS_FILE, redirect_lines, redirect_paths
 from runform.importers.isso_comments import IssoDatabaseError, TipThread, write_isso_comments
-from runform.importers.redirects import REDIRECTS_FILE, redirect_lines, redirect_paths
 from runform.importers.report import JSON, TEXT, ImportOutcome, format_report
 from runform.importers.tip_writer import write_new_file
 from runform.importers.wordpress import Existing, ImportOptions, ImportPlan, plan_import
 from runform.importers.wxr import ExportError, read_export
-from runform.project import Project, ProjectNotFound, find_config_file, open_project
 
 _EXAMPLES: Final = """examples:
   runform import wordpress export.xml --dry-run          see what would happen

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from markdownify import MarkdownConverter
 
-from runform.videos import VideoUrlError, parse_video_url, watch_url
+from runform.content.videos import VideoUrlError, parse_video_url, watch_url
 
 _BLOCK_EMBED: Final = re.compile(
     r"<!--\s*wp:(?:core-)?embed(?:/[\w-]+)?\s*(\{.*?\})?\s*/?-->(.*?)"

@@ -23,11 +23,11 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
-from runform.diagnostics import Diagnostic
-from runform.model import Tip
-from runform.reader import SourceDocument, read_yaml_text
-from runform.tip_schema import SCHEMA_COMMENT
-from runform.validation import validate_document
+from runform.content.diagnostics import Diagnostic
+from runform.content.model import Tip
+from runform.content.reader import SourceDocument, read_yaml_text
+from runform.content.tip_schema import SCHEMA_COMMENT
+from runform.content.validation import validate_document
 
 _NON_PRINTABLE: Final = re.compile(
     "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"

@@ -30,7 +30,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml
 import defusedxml.ElementTree as SafeTree
 
-from runform.diagnostics import START, Diagnostic, Position
+from runform.content.diagnostics import START, Diagnostic, Position
 
 MAX_EXPORT_BYTES: Final = 256 * 1024 * 1024
 _WP: Final = "http://wordpress.org/export/"
