@@ -18,9 +18,9 @@ from pathlib import Path
 from runform.cli import build, check, new, schedule, schema, serve
 from runform.cli.common import CommandError, common_options
 from runform.content.diagnostics import ContentError
-from runform.importers import command as import_command
+from runform.cli import import_wordpress
 
-COMMANDS = (new, check, schedule, build, serve, schema, import_command)
+COMMANDS = (new, check, schedule, build, serve, schema, import_wordpress)
 
 
 def build_parser() -> argparse.ArgumentParser:
