@@ -15,10 +15,9 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from runform.cli import build, check, new, schedule, schema, serve
+from runform.cli import build, check, import_wordpress, new, schedule, schema, serve
 from runform.cli.common import CommandError, common_options
 from runform.content.diagnostics import ContentError
-from runform.cli import import_wordpress
 
 COMMANDS = (new, check, schedule, build, serve, schema, import_wordpress)
 
