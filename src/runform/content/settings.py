@@ -223,6 +223,7 @@ class ShareSettings(_Group):
 
 
 class SiteSettings(_Group):
+    version: Line | None = None  # the runform version that made the site (`runform init`)
     timezone: Annotated[str, BeforeValidator(_timezone)] = "UTC"
     publish_weekday: Weekday = Weekday.FRIDAY
     hashtag: Line = "#RunFormFriday"

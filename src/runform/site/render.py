@@ -117,6 +117,7 @@ def _make_environment() -> Environment:
     environment = Environment(
         loader=PackageLoader("runform", "templates"),
         autoescape=True,
+        auto_reload=False,  # templates ship with the package; the preview clears the cache
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -142,3 +143,45 @@ def render_page(src_uri: str, template: str, **context: Any) -> RenderedPage:
 def render_text(template: str, **context: Any) -> str:
     """A whole document (such as the preview's error page), not a site page."""
     return _ENVIRONMENT.get_template(template).render(**context)
+
+
+def reload_templates() -> None:
+    """Forget compiled templates, so the next render reads them again (the preview calls this
+    on every rebuild; a build compiles each template once and never looks at its file again)."""
+    if _ENVIRONMENT.cache is not None:
+        _ENVIRONMENT.cache.clear()
+
+
+def _make_starter_environment() -> Environment:
+    """The site template (`runform init`): YAML, Markdown and Python files, not HTML, so no
+    HTML escaping; every coach value placed in YAML goes through `yaml`, in Markdown through
+    `md_text`."""
+    environment = Environment(
+        loader=PackageLoader("runform", "site_template"),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    environment.filters["yaml"] = front_matter_value
+    environment.filters["md_text"] = _markdown_text
+    return environment
+
+
+_MARKDOWN_SPECIAL: Final = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text in a Markdown file the coach edits: backslash escapes (CommonMark 2.4) for
+    the characters that start markup, which keep the file readable."""
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
+_STARTER = _make_starter_environment()
+
+
+def render_starter(template: str, **context: Any) -> str:
+    """One file of the site template (`site_template/<template>`), rendered."""
+    return _STARTER.get_template(template).render(**context)
