@@ -113,16 +113,20 @@ def _meta_text_filter(value: str | tuple[str, ...] | list[str]) -> Markup:
     return _yaml_filter([escape(item) for item in value])
 
 
-def _make_environment() -> Environment:
-    environment = Environment(
-        loader=PackageLoader("runform", "templates"),
-        autoescape=True,
+def _environment(folder: str, *, autoescape: bool) -> Environment:
+    return Environment(
+        loader=PackageLoader("runform", folder),
+        autoescape=autoescape,
         auto_reload=False,  # templates ship with the package; the preview clears the cache
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def _make_environment() -> Environment:
+    environment = _environment("templates", autoescape=True)
     environment.filters["markdown"] = _markdown_filter
     environment.filters["md_inline"] = _md_inline_filter
     environment.filters["yaml"] = _yaml_filter
@@ -156,15 +160,7 @@ def _make_starter_environment() -> Environment:
     """The site template (`runform init`): YAML, Markdown and Python files, not HTML, so no
     HTML escaping; every coach value placed in YAML goes through `yaml`, in Markdown through
     `md_text`."""
-    environment = Environment(
-        loader=PackageLoader("runform", "site_template"),
-        autoescape=False,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
+    environment = _environment("site_template", autoescape=False)
     environment.filters["yaml"] = front_matter_value
     environment.filters["md_text"] = _markdown_text
     return environment
