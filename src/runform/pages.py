@@ -18,6 +18,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 from runform.catalog import Entry
+from runform.email.settings import SubscribeSettings
 from runform.links import RelatedTips, ShareLink, share_links, with_utm
 from runform.model import CallToAction, Tip
 from runform.render import RenderedPage, render_page
@@ -28,6 +29,7 @@ from runform.videos import embed_url, watch_url
 HOME_URI = "index.md"
 ARCHIVE_URI = "tips/index.md"
 BOOK_URI = "book.md"
+SUBSCRIBE_URI = "subscribe.md"
 GISCUS_SCRIPT = "https://giscus.app/client.js"
 
 
@@ -143,6 +145,15 @@ def build_pages(
     pages.append(_render_home(schedule, settings, site))
     if book := _render_book(settings):
         pages.append(book)
+    if settings.email.subscribe.form_url:
+        pages.append(
+            render_page(
+                SUBSCRIBE_URI,
+                "subscribe.md.j2",
+                subscribe=settings.email.subscribe,
+                strings=settings.strings,
+            )
+        )
     return pages
 
 
@@ -245,6 +256,7 @@ def _render_tip_page(
         teaser=teaser,
         teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
         comments=_comments_meta(entry, settings, site),
+        subscribe=_subscribe(settings),
         strings=settings.strings,
     )
 
@@ -398,6 +410,12 @@ def _cta_view(
     )
 
 
+def _subscribe(settings: SiteSettings) -> SubscribeSettings | None:
+    """The subscribe form's settings, when a list is set up (`email.subscribe.form_url`)."""
+    subscribe = settings.email.subscribe
+    return subscribe if subscribe.form_url else None
+
+
 def _teaser(schedule: Schedule, settings: SiteSettings) -> str | None:
     upcoming = schedule.next_up
     if upcoming is None or upcoming.tip.teaser is None:
@@ -444,6 +462,7 @@ def _render_home(schedule: Schedule, settings: SiteSettings, site: SiteContext) 
         teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
         archive_url=relative_url(HOME_URI, ARCHIVE_URI, site.use_directory_urls),
         cta=_cta_view(True, settings, medium="home", campaign="home"),
+        subscribe=_subscribe(settings),
         strings=settings.strings,
     )
 
