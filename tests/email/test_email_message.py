@@ -138,7 +138,7 @@ def test_the_content_of_the_tip_is_there_in_both_parts(heel: Path) -> None:
         "4. Walk, then jog ten steps, feeling for the same up movement in every\n   stride.",
         "Dose: 2 \N{MULTIPLICATION SIGN} 10 pulls each leg, before an easy run",
         f"▶ Play video: Heel pull drill, demonstrated by Jeff Grant:\n{TIP_URL}",
-        f"Read this tip on the website:\n{TIP_URL}",
+        f"Read this tip on the website: {TIP_URL}",
         "Unsubscribe: https://coach.example/unsubscribe/",
     ):
         assert line in plain, f"text part: {line!r}"
@@ -175,7 +175,7 @@ def test_a_merge_tag_is_written_as_it_is(tmp_path: Path) -> None:
 
 def test_an_email_over_gmails_clipping_limit_is_refused(tmp_path: Path) -> None:
     long_body = (
-        "|\n" + "\n\n".join(f"      Paragraph {n} " + "word " * 150 for n in range(80)) + "\n"
+        "|\n" + "\n\n".join(f"      Paragraph {n} " + "word " * 150 for n in range(160)) + "\n"
     )
     tip = minimal_tip("Long", "2026-11-27", intro=long_body)
     project = email_project(tmp_path / "p", {"2026-11-27-long.yml": tip}, example_tips=False)
