@@ -154,6 +154,16 @@ def _run_live(args: argparse.Namespace) -> int:
     edition = Edition.open(args.config_file)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    settings = edition.project.settings
+    if not settings.email.can_send:
+        out.write_bytes(NO_LIVE_FEED)
+        print("Email delivery is not set up (extra.runform.email): no live feed kept.")
+        return 0
+    if not settings.feed.enabled:
+        raise EmailCommandError(
+            "email delivery needs the site's feed (extra.runform.feed.enabled: true): "
+            "it tells which tips are new"
+        )
     url = edition.site.links.file(FEED_JSON)
     data = fetch_live_feed(url)
     parse_feed(data, url)  # refuse to keep something that is not a feed
@@ -201,6 +211,8 @@ def _new_entries(edition: Edition, args: argparse.Namespace) -> list[Entry]:
     previous = parse_feed(read_previous_feed(args.previous_feed), args.previous_feed)
     if args.current_feed:
         current_path = Path(args.current_feed)
+        if not current_path.is_file():
+            raise DeliveryError(f"{current_path} is missing: this build's feed.json is needed")
         current = parse_feed(current_path.read_bytes(), args.current_feed)
         entries = current.entries if current else ()
     else:
