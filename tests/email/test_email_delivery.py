@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from smtp_sink import LiveSite, SmtpSink
 
 from conftest import Project, minimal_tip, new_project, weekly_tips
 from email_helpers import LIST_ADDRESS, SENDER, email_settings
@@ -17,6 +16,7 @@ from runform.feeds import feed_info, feed_items, render_feeds
 from runform.project import open_project
 from runform.schedule import build_schedule
 from runform.site_links import SiteLinks
+from smtp_sink import LiveSite, SmtpSink
 
 D = date.fromisoformat
 
