@@ -71,8 +71,7 @@ class EmailSite:
 class EmailImage:
     url: str
     alt: str
-    width: int  # CSS pixels in a 600 px message
-    height: int | None  # None: as the image is (a poster of unknown size)
+    width: int  # CSS pixels in a 600 px message (narrower on phones; the height follows)
 
 
 @dataclass(frozen=True)
@@ -166,10 +165,10 @@ def _video_image(entry: Entry, site: EmailSite) -> EmailImage | None:
     if video is None:
         return None
     if video.poster and video.poster.lower().endswith(_MAIL_IMAGE):
-        return EmailImage(site.links.file(video.poster), video.title, 552, None)
+        return EmailImage(site.links.file(video.poster), video.title, 552)
     if site.cards and not (video.poster and video.poster.lower().endswith(".webp")):
-        # 1200x630 drawn card, shown 552 px wide (600 less the padding)
-        return EmailImage(site.links.file(card_path(entry)), video.title, 552, 290)
+        # the 1200x630 drawn card, 552 px wide (600 less the padding)
+        return EmailImage(site.links.file(card_path(entry)), video.title, 552)
     return None
 
 
