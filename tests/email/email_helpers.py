@@ -10,9 +10,9 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+from cli_runner import runform
 from lxml import html as lxml_html
 
-from cli_runner import runform
 from conftest import Project, new_project
 
 SITE_URL = "https://coach.example/"

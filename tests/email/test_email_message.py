@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from cli_runner import runform
+
 from conftest import Project, minimal_tip
 from email_helpers import SENDER, SITE_URL, email_project, parse_eml, write_email
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_runner import runform
 from playwright.sync_api import Browser, sync_playwright
 
-from cli_runner import runform
 from conftest import Project
 from email_helpers import email_project, parse_eml
 from smtp_sink import LiveSite
