@@ -10,8 +10,8 @@ from pathlib import Path
 from cli_runner import lines, runform
 
 from conftest import minimal_tip
-from runform.inspection import check_project
-from runform.project import open_project
+from runform.content.inspection import check_project
+from runform.content.project import open_project
 
 TAGS = {"tags": "[cadence]"}
 

@@ -15,7 +15,8 @@ A broken tip stops `mkdocs build`. Under serve it must not: MkDocs' server answe
 until a rebuild succeeds, so the preview would hang. There the build goes on with no pages
 and the error page (every diagnostic, reloading itself) answers every address instead.
 
-build_site / serve_site run MkDocs for `runform build` and `runform serve`.
+build_with_mkdocs / serve_with_mkdocs run MkDocs for `runform build` and `runform serve`;
+the site itself is decided by `runform.site.build.build_site`, which the hooks only adapt.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,29 +41,40 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from runform.cards import card_style, missing_font_problem
-from runform.catalog import load_catalog
-from runform.diagnostics import ContentError, summarize
-from runform.error_page import render_error_page
-from runform.pages import BOOK_URI, HOME_URI, SiteContext, build_pages, shown_tips, tip_uri
-from runform.publishing import PublishContext, Publishing, build_publishing
-from runform.render import RenderedPage, fill_html_blocks
-from runform.schedule import Schedule, build_schedule, preview_enabled, resolve_as_of
-from runform.search_index import SearchEntry, TipSearch, add_tip_entries, tip_search
-from runform.settings import SiteSettings
-from runform.site_config import read_site_settings
-from runform.site_links import SiteLinks
+from runform.content.catalog import Catalog, load_catalog
+from runform.content.diagnostics import ContentError, summarize
+from runform.content.paths import display_path
+from runform.content.schedule import preview_enabled, resolve_as_of
+from runform.content.settings import SiteSettings
+from runform.content.site_config import read_site_settings
+from runform.site.addresses import ARCHIVE_URI, BOOK_URI, HOME_URI
+from runform.site.build import SiteInputs, build_site
+from runform.site.error_page import render_error_page
+from runform.site.pages import SiteContext
+from runform.site.publishing import Publishing
+from runform.site.render import RenderedPage, fill_html_blocks
+from runform.site.search_index import SearchEntry, TipSearch, add_tip_entries
 
 if TYPE_CHECKING:  # the preview's modules (watchdog among them) load only for `serve`
     from mkdocs.livereload import LiveReloadServer
 
 THEME_DIR = Path(__file__).parent / "theme"
 TIPS_DIR_NAME = "tips"
-_NAV_PAGES = frozenset({HOME_URI, "tips/index.md", BOOK_URI})
+_NAV_PAGES = frozenset({HOME_URI, ARCHIVE_URI, BOOK_URI})
 SEARCH_INDEX = "search/search_index.json"
 ERROR_PAGE_FILES = ("index.html", "404.html")  # the 404 page answers every other address
 
 log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What `runform build` has already read and decided, handed to the hooks so that a build
+    reads mkdocs.yml's settings and every tip once: the as-of day travels as a value."""
+
+    as_of: date | None = None
+    settings: SiteSettings | None = None
+    catalog: Catalog | None = None
 
 
 @dataclass
@@ -69,11 +82,14 @@ class _State:
     """Module state survives between `serve` rebuilds, so `on_config` resets all of it."""
 
     serving: bool = False
+    request: BuildRequest = field(
+        default_factory=BuildRequest
+    )  # set by build_with_mkdocs/serve_with_mkdocs
     pages: list[RenderedPage] = field(default_factory=list)
     html_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by src_uri
     # the tips with a page, by src_uri: what their search entries say (not the tips themselves,
     # so a build lets go of them once the pages are rendered)
-    tips: dict[str, TipSearch] = field(default_factory=dict)
+    tips: Mapping[str, TipSearch] = field(default_factory=dict)
     # Kept across `serve` rebuilds, which visit only the pages that changed: by src_uri
     search_entries: dict[str, tuple[SearchEntry, ...]] = field(default_factory=dict)
     # Kept across `serve` rebuilds: what each generated page was last built from
@@ -81,22 +97,31 @@ class _State:
     config_digest: str = ""
     failure: ContentError | None = None  # under serve: why the preview shows the error page
     publishing: Publishing | None = None  # feeds, card images, <head> metadata, lastmod
+    withheld: frozenset[str] = frozenset()  # docs/ files only unpublished tips use
 
     def load(self, config: MkDocsConfig) -> None:
-        self.pages, self.publishing = [], None
+        self.pages, self.publishing, self.withheld = [], None, frozenset()
         self.html_blocks, self.tips = {}, {}
-        self.config_digest = hashlib.sha256(Path(config.config_file_path).read_bytes()).hexdigest()
-        root = Path(config.config_file_path).parent
-        settings = load_settings(config, root)
+        config_path = Path(config.config_file_path)
+        root = config_path.parent
+        config_bytes = config_path.read_bytes()
+        self.config_digest = hashlib.sha256(config_bytes).hexdigest()
+        request = self.request
+        settings = request.settings or read_site_settings(
+            (config.extra or {}).get("runform"),
+            config_text=config_bytes.decode("utf-8-sig"),
+            display=display_path(config_path, root),
+            root=root,
+            nav=config.nav,
+        )
         docs_dir = Path(config.docs_dir)
-        catalog = load_catalog(
+        catalog = request.catalog or load_catalog(
             root / TIPS_DIR_NAME, root=root, docs_dir=docs_dir, keep_for_rebuilds=self.serving
         )
         if catalog.errors:
             raise ContentError(catalog.errors)
-        schedule = build_schedule(
-            catalog, resolve_as_of(os.environ, settings.timezone, datetime.now(UTC))
-        )
+        # the edge: a plain `mkdocs build` or `serve` reads RUNFORM_AS_OF or the clock here
+        as_of = request.as_of or resolve_as_of(os.environ, settings.timezone, datetime.now(UTC))
         meta, welcome = _read_home(docs_dir)
         site = SiteContext(
             site_name=config.site_name,
@@ -108,76 +133,29 @@ class _State:
             site_url=config.site_url or "",
         )
         preview = preview_enabled(os.environ, self.serving)
-        self.pages = build_pages(
-            schedule, settings, site, preview=preview, keep_for_rebuilds=self.serving
+        inputs = SiteInputs(site=site, root=root, palette=config.theme.get("palette"))
+        built = build_site(
+            settings, catalog, as_of, inputs, preview=preview, keep_for_rebuilds=self.serving
         )
-        self.html_blocks = {page.src_uri: page.html_blocks for page in self.pages}
-        self.tips = {
-            tip_uri(e): tip_search(e.tip, settings.strings)
-            for e in shown_tips(schedule, preview=preview)
-        }
-        self.publishing = _load_publishing(config, root, settings, schedule, site, preview)
+        self.pages = list(built.pages)
+        self.html_blocks = {page.src_uri: page.html_blocks for page in built.pages}
+        self.tips, self.publishing, self.withheld = built.search, built.publishing, built.withheld
+        if not site.site_url:
+            log.info("No site_url in mkdocs.yml: no feeds, and no full addresses for social cards")
+        schedule = built.schedule
         log.info(
-            "%d tips published, %d scheduled, %d drafts (as of %s)%s",
+            "%d published, %d scheduled, %d in draft (as of %s)%s; %d social cards (%d drawn)",
             len(schedule.published),
             len(schedule.scheduled),
             len(schedule.drafts),
             schedule.as_of.isoformat(),
-            "; preview shows them all" if preview else "",
+            "; the preview shows them all" if preview else "",
+            built.publishing.card_count,
+            built.publishing.cards_drawn,
         )
 
 
 _state = _State()
-
-
-def load_settings(config: MkDocsConfig, root: Path) -> SiteSettings:
-    config_path = Path(config.config_file_path)
-    return read_site_settings(
-        (config.extra or {}).get("runform"),
-        config_text=config_path.read_text(encoding="utf-8"),
-        display=_display(config_path, root),
-    )
-
-
-def _load_publishing(
-    config: MkDocsConfig,
-    root: Path,
-    settings: SiteSettings,
-    schedule: Schedule,
-    site: SiteContext,
-    preview: bool,
-) -> Publishing:
-    cards = settings.cards
-    config_path = Path(config.config_file_path)
-    if problem := missing_font_problem(
-        cards, root, config_path.read_text(encoding="utf-8"), _display(config_path, root)
-    ):
-        raise ContentError([problem])
-    links = SiteLinks.from_site_url(config.site_url, config.use_directory_urls)
-    if links is None:
-        log.info("No site_url in mkdocs.yml: no feeds, and no full addresses for social cards")
-    context = PublishContext(
-        site=site,
-        site_description=config.site_description or "",
-        links=links,
-        card_style=card_style(config.theme.get("palette"), cards, root) if cards.enabled else None,
-        card_cache=root / cards.cache_dir,
-    )
-    publishing = build_publishing(schedule, settings, context, preview=preview)
-    log.info(
-        "%d social cards (%d drawn, the rest from %s)",
-        publishing.card_count,
-        publishing.cards_drawn,
-        cards.cache_dir,
-    )
-    return publishing
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.name
 
 
 def _read_home(docs_dir: Path) -> tuple[dict[str, Any], str]:
@@ -247,6 +225,9 @@ def _serve_report(error: ContentError) -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state.failure is not None:
         return Files([file for file in files if not file.is_documentation_page()])
+    for path in _state.withheld:  # posters of tips that are not published yet
+        if withheld := files.get_file_from_path(path):
+            files.remove(withheld)
     pages, _state.pages = _state.pages, []  # MkDocs holds them from here on
     for page in pages:
         if old := files.get_file_from_path(page.src_uri):
@@ -364,8 +345,20 @@ class SiteBuildError(Exception):
     """MkDocs refused the configuration or stopped the build; the message says why."""
 
 
-def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
-    """`mkdocs build` (strict by default) of `config_file` into `site_dir`."""
+def build_with_mkdocs(
+    config_file: Path,
+    site_dir: Path,
+    *,
+    strict: bool = True,
+    request: BuildRequest | None = None,
+) -> None:
+    """`mkdocs build` (strict by default) of `config_file` into `site_dir`.
+
+    `request` carries what the caller has read already (settings, catalog) and the as-of day;
+    without it the hooks read them as a plain `mkdocs build` does. Raises SiteBuildError when
+    MkDocs refuses the configuration or stops the build.
+    """
+    _state.request = request or BuildRequest()
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
         config.plugins.on_startup(command="build", dirty=False)
@@ -375,14 +368,19 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> Non
             config.plugins.on_shutdown()
     except (MkDocsException, SystemExit) as error:  # MkDocs' Abort is a SystemExit
         raise SiteBuildError(str(error) or type(error).__name__) from None
+    finally:
+        _state.request = BuildRequest()
 
 
-def serve_site(config_file: Path, dev_addr: str) -> None:
+def serve_with_mkdocs(config_file: Path, dev_addr: str, *, as_of: date | None = None) -> None:
     """`mkdocs serve` with live reload; returns when the coach presses Ctrl+C.
 
-    Not strict: a warning must not stop the preview.
+    Not strict: a warning must not stop the preview. `as_of` fixes the preview's day (else
+    RUNFORM_AS_OF or today). Raises SiteBuildError when MkDocs refuses the configuration.
     """
     from mkdocs.commands.serve import serve  # watchdog and the server: only for a preview
+
+    _state.request = BuildRequest(as_of=as_of)  # tips are read again on every rebuild
 
     try:
         # "dirty": after the first build, MkDocs rebuilds only pages that changed; our

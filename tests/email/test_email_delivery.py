@@ -11,11 +11,11 @@ import pytest
 from conftest import Project, minimal_tip, new_project, weekly_tips
 from email_helpers import LIST_ADDRESS, SENDER, email_settings
 from runform.cli import main
+from runform.content.project import open_project
+from runform.content.schedule import build_schedule
 from runform.email.delivery import FeedEntry, LiveFeed, new_tips
-from runform.feeds import feed_info, feed_items, render_feeds
-from runform.project import open_project
-from runform.schedule import build_schedule
-from runform.site_links import SiteLinks
+from runform.site.addresses import SiteLinks
+from runform.site.feeds import feed_info, feed_items, render_feeds
 from smtp_sink import LiveSite, SmtpSink
 
 D = date.fromisoformat

@@ -13,14 +13,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from runform.catalog import Catalog, Entry
-from runform.diagnostics import ContentError
+from runform.cli.common import add_command
+from runform.content.catalog import Catalog, Entry
+from runform.content.diagnostics import ContentError
+from runform.content.project import Project, ProjectNotFound, find_config_file, open_project
+from runform.content.schedule import build_schedule
 from runform.email.content import EmailSetupError, EmailSite, email_content
 from runform.email.delivery import (
     NO_LIVE_FEED,
@@ -37,10 +39,7 @@ from runform.email.message import build_message, message_bytes
 from runform.email.plain_text import render_plain_text
 from runform.email.preview import write_preview
 from runform.email.render import EmailTooLarge, render_html
-from runform.feeds import FEED_JSON
-from runform.pages import tip_uri
-from runform.project import Project, ProjectNotFound, find_config_file, open_project
-from runform.schedule import build_schedule
+from runform.site.addresses import FEED_JSON
 
 
 class EmailCommandError(Exception):
@@ -98,7 +97,7 @@ class Edition:
         )
 
     def url(self, entry: Entry) -> str:
-        return self.site.links.page(tip_uri(entry))
+        return self.site.links.tip(entry.slug)
 
 
 # -- runform email ---------------------------------------------------------------------------
@@ -238,17 +237,12 @@ def _new_entries(edition: Edition, args: argparse.Namespace) -> list[Entry]:
 # -- parser ----------------------------------------------------------------------------------
 
 
-def register(subparsers: Any, parents: Sequence[argparse.ArgumentParser] = ()) -> None:
+def register(commands: Any) -> None:
     """Add `email` (with its `live` and `send` actions) to the `runform` parser."""
-    email = subparsers.add_parser(
-        "email",
-        help="write each tip going live as an email; send it once",
-        description="Write each tip going live (or --tip) as a ready-to-send email (.eml).",
-        parents=list(parents),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=_EXAMPLES,
+    email = add_command(
+        commands, "email", "write each tip going live as an email; send it once", _EXAMPLES, run
     )
-    email.set_defaults(func=run, handler=run, email_action=None)
+    email.set_defaults(email_action=None)
     email.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD")
     email.add_argument("--tip", metavar="SLUG", help="this tip, whatever its date")
     email.add_argument("--out", default="emails", metavar="DIR", help="default: emails/")

@@ -12,19 +12,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
-from urllib.parse import urljoin
 
 import nh3
 
-from runform.cards import primary_colours
-from runform.catalog import Entry
-from runform.links import with_utm
-from runform.markup import ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAGS, markdown_to_html
-from runform.model import CallToAction, Tip
-from runform.pages import tip_uri
-from runform.publishing import card_path
-from runform.settings import SiteSettings
-from runform.site_links import SiteLinks
+from runform.content.catalog import Entry
+from runform.content.markup import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_SCHEMES,
+    ALLOWED_TAGS,
+    markdown_to_html,
+)
+from runform.content.model import CallToAction, Tip
+from runform.content.settings import SiteSettings
+from runform.site.addresses import SiteLinks, card_path, tip_uri
+from runform.site.cards.style import primary_colours
+from runform.site.links import with_utm
 
 UTM_MEDIUM: Final = "email"
 # Formats every common mail client shows (WebP and AVIF are not yet everywhere, SVG nowhere).
@@ -113,10 +115,10 @@ class EmailContent:
 
 def email_content(entry: Entry, settings: SiteSettings, site: EmailSite) -> EmailContent:
     tip, strings = entry.tip, settings.strings
-    url = site.links.page(tip_uri(entry))
+    url = site.links.tip(entry.slug)
 
     def html(text: str) -> str:
-        return absolute_links(markdown_to_html(text), url)
+        return absolute_links(markdown_to_html(text), site.links, tip_uri(entry.slug))
 
     preheader = f"{strings.cue}: {tip.cue.name}" + (f" · “{tip.cue.say}”" if tip.cue.say else "")
     return EmailContent(
@@ -140,13 +142,14 @@ def email_content(entry: Entry, settings: SiteSettings, site: EmailSite) -> Emai
     )
 
 
-def absolute_links(html: str, base_url: str) -> str:
-    """Sanitized HTML with every link made absolute against `base_url` (the tip page), cleaned
-    again by nh3 with the same allowlist, so nothing the first pass refused comes back."""
+def absolute_links(html: str, links: SiteLinks, base_uri: str) -> str:
+    """Sanitized HTML with every link made absolute as found on the page `base_uri` (the tip
+    page; `SiteLinks.absolute`), cleaned again by nh3 with the same allowlist, so nothing the
+    first pass refused comes back."""
 
     def resolve(tag: str, attribute: str, value: str) -> str | None:
         if tag == "a" and attribute == "href":
-            return urljoin(base_url, value)
+            return links.absolute(value, base_uri)
         return value
 
     return nh3.clean(
@@ -168,7 +171,7 @@ def _video_image(entry: Entry, site: EmailSite) -> EmailImage | None:
         return EmailImage(site.links.file(video.poster), video.title, 552)
     if site.cards and not (video.poster and video.poster.lower().endswith(".webp")):
         # the 1200x630 drawn card, 552 px wide (600 less the padding)
-        return EmailImage(site.links.file(card_path(entry)), video.title, 552)
+        return EmailImage(site.links.file(card_path(entry.slug)), video.title, 552)
     return None
 
 
@@ -179,7 +182,7 @@ def _cta(
     booking = settings.booking
 
     def absolute(url: str) -> str:
-        full = site.links.file(url) if url.startswith("/") else url
+        full = site.links.absolute(url, tip_uri(slug))
         if not booking.utm:
             return full
         return with_utm(full, source=booking.utm_source, medium=UTM_MEDIUM, campaign=slug)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from runform.email.content import EmailContent
 from runform.email.settings import is_merge_tag
-from runform.feeds import published_at
+from runform.site.feeds import published_at
 
 POLICY: Final = policy.SMTP
 

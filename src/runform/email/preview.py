@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-from runform.render import render_text
+from runform.site.render import render_text
 
 PREVIEW_PAGE: Final = "preview.html"
 FRAMES: Final = ((600, "light"), (600, "dark"), (375, "light"), (375, "dark"))

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from mjml import mjml2html
 
 from runform.email.content import EmailContent
-from runform.render import render_text
+from runform.site.render import render_text
 
 TEMPLATE: Final = "email/tip.mjml.j2"
 GMAIL_CLIP_BYTES: Final = 102_000  # Gmail clips HTML over "102 KB"; counted in bytes, kept safe
