@@ -8,6 +8,7 @@ on_serve    watches tips/ so the preview rebuilds when a tip changes
 on_env      sets each page's sitemap `lastmod` from its tip's date; feed links for every page
 on_page_context  a page's <head> metadata (Open Graph, Twitter card, JSON-LD); a tip page's
             search entries, now that its URL and heading ids are known
+            (and, for redirects.yml, a redirect page at each old address)
 on_post_build  adds the tips' entries to Material's search index; under serve, when a tip is
             broken, puts the error page where the site was
 
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -44,6 +46,7 @@ from mkdocs.utils.meta import get_data
 from runform.content.catalog import Catalog, load_catalog
 from runform.content.diagnostics import ContentError, summarize
 from runform.content.paths import display_path
+from runform.content.redirects import REDIRECTS_FILE, Redirect, read_redirects
 from runform.content.schedule import preview_enabled, resolve_as_of
 from runform.content.settings import SiteSettings
 from runform.content.site_config import read_site_settings
@@ -52,6 +55,7 @@ from runform.site.build import SiteInputs, build_site
 from runform.site.error_page import render_error_page
 from runform.site.pages import SiteContext
 from runform.site.publishing import Publishing
+from runform.site.redirect_pages import query_redirect_script, relative_target, render_redirect_page
 from runform.site.render import RenderedPage, fill_html_blocks
 from runform.site.search_index import SearchEntry, TipSearch, add_tip_entries
 
@@ -98,9 +102,11 @@ class _State:
     failure: ContentError | None = None  # under serve: why the preview shows the error page
     publishing: Publishing | None = None  # feeds, card images, <head> metadata, lastmod
     withheld: frozenset[str] = frozenset()  # docs/ files only unpublished tips use
+    # redirects.yml: the old addresses of shown tips, with the tip's title
+    redirects: list[tuple[Redirect, str]] = field(default_factory=list)
 
     def load(self, config: MkDocsConfig) -> None:
-        self.pages, self.publishing, self.withheld = [], None, frozenset()
+        self.pages, self.publishing, self.withheld, self.redirects = [], None, frozenset(), []
         self.html_blocks, self.tips = {}, {}
         config_path = Path(config.config_file_path)
         root = config_path.parent
@@ -120,6 +126,11 @@ class _State:
         )
         if catalog.errors:
             raise ContentError(catalog.errors)
+        redirects, problems = read_redirects(
+            root / REDIRECTS_FILE, root, {entry.slug for entry in catalog.entries}
+        )
+        if problems:
+            raise ContentError(problems)
         # the edge: a plain `mkdocs build` or `serve` reads RUNFORM_AS_OF or the clock here
         as_of = request.as_of or resolve_as_of(os.environ, settings.timezone, datetime.now(UTC))
         meta, welcome = _read_home(docs_dir)
@@ -140,6 +151,8 @@ class _State:
         self.pages = list(built.pages)
         self.html_blocks = {page.src_uri: page.html_blocks for page in built.pages}
         self.tips, self.publishing, self.withheld = built.search, built.publishing, built.withheld
+        titles = {entry.slug: entry.tip.title for entry in built.shown}
+        self.redirects = [(r, titles[r.slug]) for r in redirects if r.slug in titles]
         if not site.site_url:
             log.info("No site_url in mkdocs.yml: no feeds, and no full addresses for social cards")
         schedule = built.schedule
@@ -252,7 +265,42 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.append(File.generated(config, path, abs_src_path=str(content)))
             else:
                 files.append(File.generated(config, path, content=content))
+    _add_redirect_pages(files, config)
     return files
+
+
+# -- redirects.yml: a page at each old address that leads to its tip ----------------------------
+
+
+def _add_redirect_pages(files: Files, config: MkDocsConfig) -> None:
+    taken = {file.dest_uri for file in files}
+    lang = str(config.theme.get("language") or "en")
+    for redirect, title in _state.redirects:
+        tip = files.get_file_from_path(f"{TIPS_DIR_NAME}/{redirect.slug}.md")
+        if tip is None:
+            continue
+        if redirect.output_path in taken:
+            raise PluginError(
+                f"{REDIRECTS_FILE}:{redirect.line}:1: error: old path '{redirect.old_path}' is "
+                f"an address the site has a page at ({redirect.output_path}) (remove the line)"
+            )
+        page = render_redirect_page(
+            target=relative_target(redirect, tip.url),
+            canonical=urljoin(config.site_url, tip.url) if config.site_url else None,
+            title=title,
+            lang=lang,
+        )
+        files.append(File.generated(config, redirect.output_path, content=page))
+        taken.add(redirect.output_path)
+
+
+def _home_redirect_script(page: Page, config: MkDocsConfig) -> str:
+    """The home page sends /?p=<id> on to its redirect page (a static host ignores queries)."""
+    if page.file.src_uri != HOME_URI:
+        return ""
+    if not any(redirect.post_id is not None for redirect, _ in _state.redirects):
+        return ""
+    return query_redirect_script(use_directory_urls=config.use_directory_urls)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -288,7 +336,7 @@ def on_page_context(
             title=str(page.title or config.site_name),
             description=str(description or ""),
             url=page.canonical_url,
-        )
+        ) + _home_redirect_script(page, config)
     return context
 
 

@@ -19,8 +19,9 @@ from runform.cli import build, check, new, schedule, schema, serve
 from runform.cli.common import CommandError, common_options
 from runform.content.diagnostics import ContentError
 from runform.email import command as email
+from runform.importers import command as import_command
 
-COMMANDS = (new, check, schedule, build, serve, email, schema)
+COMMANDS = (new, check, schedule, build, serve, email, schema, import_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,7 +16,7 @@ from enum import StrEnum
 from itertools import groupby
 from typing import Final
 
-from runform.content.diagnostics import Diagnostic, summarize
+from runform.content.diagnostics import Diagnostic, printable, summarize
 from runform.content.planner import MISSING, Plan, PlanRow
 from runform.content.settings import Weekday
 
@@ -60,6 +60,7 @@ def _json(problems: Sequence[Diagnostic], checked: int) -> str:
                 "severity": str(d.severity),
                 "message": d.message,
                 "hint": d.hint,
+                "code": d.code,
             }
             for d in problems
         ],
@@ -118,7 +119,7 @@ def format_plan(plan: Plan) -> str:
 
 def _cells(row: PlanRow) -> tuple[str, str, str, str]:
     status = row.status.upper() if row.status == MISSING else row.status
-    return (row.day.isoformat(), _day(row.day)[:3], status, row.title or _NO_TITLE)
+    return (row.day.isoformat(), _day(row.day)[:3], status, printable(row.title or _NO_TITLE))
 
 
 def _line(cells: tuple[str, str, str, str], widths: list[int]) -> str:

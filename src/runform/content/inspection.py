@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from runform.content.catalog import build_catalog, find_tip_files, read_tip
+from runform.content.catalog import Catalog, build_catalog, find_tip_files, read_tip
 from runform.content.diagnostics import START, ContentError, Diagnostic
 from runform.content.paths import display_path
 from runform.content.project import Project
+from runform.content.redirects import REDIRECTS_FILE, read_redirects
 from runform.content.warnings import find_warnings
 
 
@@ -55,6 +56,7 @@ def check_project(project: Project, paths: Sequence[Path], as_of: date | None) -
         read_tip(path, display, project.docs_dir) for path, display in sorted(files.items())
     )
     diagnostics = [*project.problems, *catalog.diagnostics, *missing]
+    diagnostics.extend(_redirect_problems(project, catalog, files))
     try:
         day = project.as_of(as_of)
     except ContentError as error:
@@ -71,3 +73,13 @@ def check_project(project: Project, paths: Sequence[Path], as_of: date | None) -
     shown = [d for d in diagnostics if d.path in wanted]
     tips = sum(1 for display in files.values() if display in wanted)
     return CheckResult(tuple(sorted(shown)), tips)
+
+
+def _redirect_problems(
+    project: Project, catalog: Catalog, files: dict[Path, str]
+) -> list[Diagnostic]:
+    """redirects.yml: each old address must lead to a tip (valid or not: its file is there)."""
+    slugs = {Path(display).stem[len("YYYY-MM-DD-") :] for display in files.values()}
+    slugs.update(entry.slug for entry in catalog.entries)
+    _, problems = read_redirects(project.root / REDIRECTS_FILE, project.root, slugs)
+    return problems

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from runform.content.model import Line, LinkUrl
-from runform.email.settings import EmailSettings
+from runform.content.email_settings import EmailSettings
+from runform.content.fields import Line, LinkUrl
 
 
 class Weekday(StrEnum):

@@ -32,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Final
 
-from runform.email.settings import EmailSettings, SmtpSecurity
+from runform.content.email_settings import EmailSettings, SmtpSecurity
 
 NO_LIVE_FEED: Final = b"null\n"  # what `runform email live` writes when the site has no feed yet
 

@@ -19,8 +19,8 @@ from email.utils import format_datetime, formataddr
 from typing import Final
 from urllib.parse import urlsplit
 
+from runform.content.email_settings import is_merge_tag
 from runform.email.content import EmailContent
-from runform.email.settings import is_merge_tag
 from runform.site.feeds import published_at
 
 POLICY: Final = policy.SMTP

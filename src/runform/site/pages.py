@@ -33,7 +33,7 @@ from runform.site.render import RenderedPage, render_page
 from runform.content.schedule import Schedule, Status
 from runform.content.settings import CommentsProvider, SiteSettings, Strings
 from runform.content.videos import embed_url, watch_url
-from runform.email.settings import SubscribeSettings
+from runform.content.email_settings import SubscribeSettings
 
 SUBSCRIBE_URI = "subscribe.md"
 
