@@ -15,13 +15,11 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from runform.cli import build, check, new, schedule, schema, serve
+from runform.cli import build, check, email, import_wordpress, new, schedule, schema, serve
 from runform.cli.common import CommandError, common_options
 from runform.content.diagnostics import ContentError
-from runform.email import command as email
-from runform.importers import command as import_command
 
-COMMANDS = (new, check, schedule, build, serve, email, schema, import_command)
+COMMANDS = (new, check, schedule, build, serve, email, schema, import_wordpress)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,12 +1,12 @@
 """The email edition: each tip as a ready-to-send email, delivered at most once.
 
-- `settings`: `extra.runform.email` (the list, the sender, SMTP, the subscribe form);
+- `content`: a tip and the site -> everything the email shows, with full addresses;
 - `render`: a tip -> MJML (Jinja templates in `templates/email/`) -> HTML (`mjml-python`) with
   its CSS inlined (`css-inline`); `plain_text`: the text/plain part, written from the tip;
 - `message`: both parts -> one deterministic `multipart/alternative` message (`.eml`);
 - `delivery`: which tips are new since the live site's feed, and SMTP;
-- `command`: `runform email` (render, preview) and `runform email send`.
+- `preview`: the page showing an email light and dark at 600 and 375 px.
 
-Importing this package loads nothing heavy: the settings group is imported by
-`runform.settings`, everything else only by the command.
+Its settings group is `runform.content.email_settings` (part of SiteSettings); its command
+line is `runform.cli.email`.
 """

@@ -1,4 +1,5 @@
-"""`runform email`: write each tip going live as an email (`.eml`), preview it, send it once.
+"""`runform email`, the command line of the email edition (`runform.email`): write each tip
+going live as an email (`.eml`), preview it, send it once.
 
     runform email [--as-of DATE | --tip SLUG] --out DIR [--preview]
     runform email live --out FILE          keep the live site's feed (before a deploy)
@@ -18,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from runform.cli.common import add_command
 from runform.content.catalog import Catalog, Entry
 from runform.content.diagnostics import ContentError
 from runform.content.project import Project, ProjectNotFound, find_config_file, open_project
@@ -238,20 +240,10 @@ def _new_entries(edition: Edition, args: argparse.Namespace) -> list[Entry]:
 
 def register(commands: Any) -> None:
     """Add `email` (with its `live` and `send` actions) to the `runform` parser."""
-    summary = "write each tip going live as an email; send it once"
-    email = commands.add_parser(
-        "email",
-        help=summary,
-        description=summary,
-        epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    email = add_command(
+        commands, "email", "write each tip going live as an email; send it once", _EXAMPLES, run
     )
-    email.set_defaults(handler=run, email_action=None)
-    # -f and -v after the command too; left out, they keep what was given before it
-    email.add_argument(
-        "-f", "--config-file", metavar="FILE", default=argparse.SUPPRESS, help="the mkdocs.yml"
-    )
-    email.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS)
+    email.set_defaults(email_action=None)
     email.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD")
     email.add_argument("--tip", metavar="SLUG", help="this tip, whatever its date")
     email.add_argument("--out", default="emails", metavar="DIR", help="default: emails/")
