@@ -16,11 +16,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from runform import __version__
-from runform.cli import build, check, import_wordpress, init, new, schedule, schema, serve
+from runform.cli import (
+    build,
+    check,
+    email,
+    import_wordpress,
+    init,
+    new,
+    schedule,
+    schema,
+    serve,
+)
 from runform.cli.common import CommandError, common_options
 from runform.content.diagnostics import ContentError
 
-COMMANDS = (init, new, check, schedule, build, serve, schema, import_wordpress)
+COMMANDS = (init, new, check, schedule, build, serve, email, schema, import_wordpress)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,7 @@ class Project:
     site_path: str  # the path part of site_url: where the preview serves the site ("/")
     settings: SiteSettings  # the defaults when the settings have problems
     problems: tuple[Diagnostic, ...]  # mkdocs.yml and settings problems
+    config: Mapping[str, Any] = field(default_factory=dict, compare=False)  # mkdocs.yml's keys
 
     def display(self, path: Path) -> str:
         """A path as the coach sees it: relative to the project when inside it."""
@@ -112,6 +113,7 @@ def open_project(config_file: Path) -> Project:
         site_path=_url_path(config.get("site_url")),
         settings=settings,
         problems=tuple(problems),
+        config=config,
     )
 
 
