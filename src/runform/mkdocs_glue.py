@@ -22,6 +22,7 @@ the site itself is decided by `runform.site.build.build_site`, which the hooks o
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -43,7 +44,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from runform.content.catalog import Catalog, load_catalog
+from runform.content.catalog import Catalog, load_catalog, outside_links
 from runform.content.diagnostics import ContentError, summarize
 from runform.content.paths import display_path
 from runform.content.redirects import REDIRECTS_FILE, Redirect, read_redirects
@@ -125,8 +126,9 @@ class _State:
         catalog = request.catalog or load_catalog(
             root / TIPS_DIR_NAME, root=root, docs_dir=docs_dir, keep_for_rebuilds=self.serving
         )
-        if catalog.errors:
-            raise ContentError(catalog.errors)
+        problems = [*catalog.errors, *outside_links(docs_dir, root)]
+        if problems:
+            raise ContentError(problems)
         redirects, problems = read_redirects(
             root / REDIRECTS_FILE, root, {entry.slug for entry in catalog.entries}
         )
@@ -357,11 +359,41 @@ def _second_level_ids(page: Page) -> list[str]:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     """The preview rebuilds when a tip changes, and when runform's own templates or theme
-    change (those of the installed package: a site's mkdocs.yml needs no `watch:` entry)."""
-    server.watch(str(Path(config.config_file_path).parent / TIPS_DIR_NAME))
+    change (those of the installed package: a site's mkdocs.yml needs no `watch:` entry).
+    It survives tips/ being deleted and made again (a `git checkout`, a restore): the project
+    folder is watched for that, and the watch on tips/ is set up anew."""
+    tips = Path(config.config_file_path).parent / TIPS_DIR_NAME
+    server.watch(str(tips))
     for folder in (TEMPLATES_DIR, THEME_DIR):
         server.watch(str(folder))
+    _watch_for_new_tips_folder(server, tips)
     return server
+
+
+def _watch_for_new_tips_folder(server: LiveReloadServer, tips: Path) -> None:
+    from watchdog.events import FileSystemEventHandler  # MkDocs' own watcher, serve only
+
+    def rearm(event: Any) -> None:
+        if (
+            Path(os.fsdecode(event.src_path)) != tips
+            and Path(os.fsdecode(getattr(event, "dest_path", "") or "")) != tips
+        ):
+            return
+        if not tips.is_dir():
+            return
+        with contextlib.suppress(KeyError):
+            server.unwatch(str(tips))
+        server.watch(str(tips))
+        # MkDocs ignores events about folders; ask for the rebuild its own watch would ask for
+        # (LiveReloadServer's condition, as its file-event callback uses it)
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    handler = FileSystemEventHandler()
+    handler.on_created = rearm  # type: ignore[method-assign]
+    handler.on_moved = rearm  # type: ignore[method-assign]
+    server.observer.schedule(handler, str(tips.parent), recursive=False)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 from pathlib import Path
 from typing import Any, Final
 
@@ -42,17 +43,26 @@ def run(args: argparse.Namespace) -> int:
     # loads MkDocs: only here
     from runform.mkdocs_glue import BuildRequest, SiteBuildError, build_with_mkdocs
 
+    # a cancelled run (SIGTERM from CI, SIGHUP from a closed terminal) tidies up as Ctrl+C does
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _interrupt)
     staging = staging_dir(out)
     request = BuildRequest(as_of=as_of, settings=project.settings, catalog=catalog)
     try:
         build_with_mkdocs(project.config_file, staging, strict=True, request=request)
+        swap_in(staging, out)
     except SiteBuildError as error:
         discard(staging)
         raise CommandError(f"the build failed, so {out} was left as it was: {error}") from None
+    except OSError as error:
+        discard(staging)
+        raise CommandError(
+            f"the site could not be put at {out} ({error.strerror or error}), so it was left "
+            "as it was"
+        ) from None
     except BaseException:
         discard(staging)
         raise
-    swap_in(staging, out)
     schedule = build_schedule(catalog, as_of)
     published = len(schedule.published)
     print(
@@ -61,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
         f"(as of {as_of.isoformat()}; only published tips are in the site)."
     )
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def register(commands: Any) -> None:

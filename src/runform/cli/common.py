@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from runform.content.diagnostics import ContentError, Diagnostic
 from runform.content.project import Project, ProjectNotFound, find_config_file, open_project
+from runform.content.schedule import as_of_problem
 from runform.content.settings import Weekday
 
 _MKDOCS_QUIET: Final = "NO_MKDOCS_2_WARNING"  # Material's banner about MkDocs 2.0
@@ -103,11 +104,14 @@ def configure_mkdocs_logging(level: int) -> None:
 def iso_date(text: str) -> date:
     """argparse type: YYYY-MM-DD."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-27"
         ) from None
+    if problem := as_of_problem(day):
+        raise argparse.ArgumentTypeError("{} ({})".format(*problem))
+    return day
 
 
 def add_as_of(parser: argparse.ArgumentParser) -> None:

@@ -2,18 +2,21 @@
 
 Reads everything first and reports every problem of every file (Pelican's generators read all
 content before any writer runs). File-level rules: the name is `YYYY-MM-DD-slug.yml` and its
-date agrees with `date:`; a poster exists under docs/. Cross-file rule: slugs are unique.
+date agrees with `date:`; the slug is not one the site's own pages use; a poster is a file
+under docs/ (its real path too). Cross-file rules: slugs are unique, and a tag is written one
+way. Every other entry of tips/ (a folder, a link to nothing, `x.YML`, `x.yml.txt`) gets a
+diagnostic, and no file whose real path lies outside the project is read.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from runform.content.diagnostics import START, Diagnostic, Position
+from runform.content.diagnostics import START, Diagnostic, Position, Severity
 from runform.content.model import Tip
 from runform.content.paths import TIP_SUFFIXES, display_path, parse_tip_file_name
 from runform.content.reader import SourceDocument, read_file_bytes, read_yaml_text
@@ -27,6 +30,7 @@ class Entry:
     path: str  # "tips/2026-11-27-heel-pick-up.yml", as the coach sees it
     slug: str
     tip: Tip
+    tag_positions: tuple[Position, ...] = field(default=(), compare=False)  # of each tag
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,100 @@ class Catalog:
         return tuple(d for d in self.diagnostics if d.is_error)
 
 
+# Slugs the site's own pages use under tips/ (the archive is tips/index.md)
+RESERVED_SLUGS: Final = frozenset({"index"})
+# Files an editor or the system leaves beside the tips; never tips, never worth a word
+_IGNORED_SUFFIXES: Final = ("~", ".swp", ".swo", ".swx", ".tmp", "#")
+
+
 def find_tip_files(tips_dir: Path) -> list[Path]:
+    """The tip files of `tips_dir`: `*.yml` and `*.yaml` files directly in it."""
     if not tips_dir.is_dir():
         return []
     return sorted(p for p in tips_dir.iterdir() if p.suffix in TIP_SUFFIXES and p.is_file())
+
+
+def stray_entries(tips_dir: Path, root: Path) -> list[Diagnostic]:
+    """A diagnostic for each entry of `tips_dir` that is not a tip file runform reads (hidden
+    files and editors' backup files aside), and for a tip file that links out of the project."""
+    if not tips_dir.is_dir():
+        return []
+    problems: list[Diagnostic] = []
+    real_root = root.resolve()
+    for path in sorted(tips_dir.iterdir()):
+        name = path.name
+        if name.startswith(".") or name.endswith(_IGNORED_SUFFIXES):
+            continue
+        shown = display_path(path, root)
+        stem, _, suffix = name.partition(".")
+        if path.suffix in TIP_SUFFIXES and path.is_file():
+            if real_root not in path.resolve().parents:
+                problems.append(
+                    Diagnostic.at(
+                        shown,
+                        START,
+                        "is a link to a file outside the project, which runform does not read",
+                        "put the tip file itself in tips/",
+                    )
+                )
+            continue
+        if path.is_symlink() and not path.exists():
+            problems.append(
+                Diagnostic.at(shown, START, "is a link to nothing", "delete it or fix the link")
+            )
+        elif path.is_dir():
+            problems.append(
+                Diagnostic.at(
+                    shown,
+                    START,
+                    "is a folder; runform reads only tip files directly in tips/",
+                    "move the tips in it up into tips/",
+                )
+            )
+        elif ".yml" in name.lower() or ".yaml" in name.lower():
+            problems.append(
+                Diagnostic.at(
+                    shown,
+                    START,
+                    f"is not read as a tip: a tip file's name ends in .yml, not '.{suffix}'",
+                    f"rename it to {stem}.yml",
+                )
+            )
+        else:
+            problems.append(
+                Diagnostic.at(
+                    shown,
+                    START,
+                    "is not a tip file, so runform leaves it out",
+                    "keep only tip files (YYYY-MM-DD-slug.yml) in tips/",
+                    Severity.WARNING,
+                    "not-a-tip",
+                )
+            )
+    return problems
+
+
+def outside_links(docs_dir: Path, root: Path) -> list[Diagnostic]:
+    """Files under docs/ whose real path lies outside the project (a link to /etc/passwd):
+    MkDocs would publish what they point at."""
+    if not docs_dir.is_dir():
+        return []
+    real_root = root.resolve()
+    problems: list[Diagnostic] = []
+    for path in sorted(docs_dir.rglob("*")):
+        if not path.is_symlink():
+            continue
+        real = path.resolve()
+        if real != real_root and real_root not in real.parents:
+            problems.append(
+                Diagnostic.at(
+                    display_path(path, root),
+                    START,
+                    "links to a file outside the project, which would be published",
+                    "copy the file itself into docs/, or delete the link",
+                )
+            )
+    return problems
 
 
 def load_catalog(
@@ -54,9 +148,15 @@ def load_catalog(
     only the files that changed); a one-off build or check keeps none.
     """
     parse = _parse_tip_cached if keep_for_rebuilds else _parse_tip
+    strays = stray_entries(tips_dir, root)
+    unread = {d.path for d in strays}
     return build_catalog(
-        read_tip(path, display_path(path, root), docs_dir, parse)
-        for path in find_tip_files(tips_dir)
+        (
+            read_tip(path, shown, docs_dir, parse)
+            for path in find_tip_files(tips_dir)
+            if (shown := display_path(path, root)) not in unread
+        ),
+        strays,
     )
 
 
@@ -76,7 +176,17 @@ def read_tip(
     if tip is None:
         return None, problems
     problems.extend(_check_poster(tip, display, parsed.poster_position, docs_dir))
-    entry = Entry(path=display, slug=tip.slug or parsed.name_slug or Path(path.name).stem, tip=tip)
+    slug = tip.slug or parsed.name_slug or Path(path.name).stem
+    if slug in RESERVED_SLUGS:
+        problems.append(
+            Diagnostic.at(
+                display,
+                parsed.slug_position,
+                f"slug '{slug}' is the address of the archive of all tips",
+                "choose another slug (set 'slug:' or rename the file)",
+            )
+        )
+    entry = Entry(path=display, slug=slug, tip=tip, tag_positions=parsed.tag_positions)
     return (entry if not problems else None), problems
 
 
@@ -88,6 +198,8 @@ class _ParsedTip:
     name_slug: str | None
     problems: tuple[Diagnostic, ...]
     poster_position: Position
+    slug_position: Position = START
+    tag_positions: tuple[Position, ...] = ()
 
 
 _PARSED: dict[tuple[str, str, bytes], _ParsedTip] = {}  # by file and content digest
@@ -119,18 +231,27 @@ def _parse_tip(display: str, name: str, raw: bytes) -> _ParsedTip:
         value_positions=source.value_positions,
     )
     name_slug, name_problems = _check_file_name(Path(name), source, tip)
-    poster = source.value_positions.get(("video", "poster"), START)
-    return _ParsedTip(tip, name_slug, (*problems, *name_problems), poster)
+    values = source.value_positions
+    poster = values.get(("video", "poster"), START)
+    slug_at = values.get(("slug",), START)
+    tags = tuple(values.get(("tags", i), START) for i in range(len(tip.tags) if tip else 0))
+    return _ParsedTip(tip, name_slug, (*problems, *name_problems), poster, slug_at, tags)
 
 
-def build_catalog(results: Iterable[tuple[Entry | None, list[Diagnostic]]]) -> Catalog:
+def build_catalog(
+    results: Iterable[tuple[Entry | None, list[Diagnostic]]],
+    other: Iterable[Diagnostic] = (),
+) -> Catalog:
+    """Every file's result -> the catalog, with the rules across files; `other` adds problems
+    found beside the files (strays in tips/)."""
     entries: list[Entry] = []
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = list(other)
     for entry, problems in results:
         diagnostics.extend(problems)
         if entry is not None:
             entries.append(entry)
     diagnostics.extend(_check_unique_slugs(entries))
+    diagnostics.extend(_check_tag_spelling(entries))
     entries.sort(key=lambda e: (e.tip.date, e.slug))
     return Catalog(entries=tuple(entries), diagnostics=tuple(sorted(diagnostics)))
 
@@ -167,8 +288,19 @@ def _check_poster(
 ) -> list[Diagnostic]:
     if docs_dir is None or tip.video is None or tip.video.poster is None:
         return []
-    if (docs_dir / tip.video.poster).is_file():
-        return []
+    poster = docs_dir / tip.video.poster
+    if poster.is_file():
+        real_docs = docs_dir.resolve()
+        if real_docs in poster.resolve().parents:
+            return []
+        return [
+            Diagnostic.at(
+                display,
+                where,
+                f"poster '{tip.video.poster}' links to a file outside {docs_dir.name}/",
+                f"copy the image itself to {docs_dir.name}/{tip.video.poster}",
+            )
+        ]
     return [
         Diagnostic.at(
             display,
@@ -195,4 +327,27 @@ def _check_unique_slugs(entries: list[Entry]) -> list[Diagnostic]:
                 "two tips cannot share one page address: set a different 'slug:' in one of them",
             )
         )
+    return problems
+
+
+def _check_tag_spelling(entries: list[Entry]) -> list[Diagnostic]:
+    """One tag, one spelling: tags that differ only in case would share one anchor on the tags
+    page (Material's tags plugin), so every spelling after the first is refused at its line."""
+    first_by_key: dict[str, tuple[str, Entry]] = {}
+    problems: list[Diagnostic] = []
+    for entry in sorted(entries, key=lambda e: e.path):
+        for index, tag in enumerate(entry.tip.tags):
+            first_tag, first_entry = first_by_key.setdefault(tag.casefold(), (tag, entry))
+            if first_tag == tag:
+                continue
+            where = entry.tag_positions[index] if index < len(entry.tag_positions) else START
+            origin = "this tip" if first_entry is entry else first_entry.path
+            problems.append(
+                Diagnostic.at(
+                    entry.path,
+                    where,
+                    f"tag '{tag}' is written '{first_tag}' in {origin}",
+                    "write a tag the same way in every tip",
+                )
+            )
     return problems

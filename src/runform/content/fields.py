@@ -35,6 +35,17 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _IMAGE_SUFFIXES: Final = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg")
 # Every character Unicode (and so YAML, Python-Markdown and browsers) treats as a line break.
+# A URL with these is read differently by browsers (WHATWG URL: "\\" is "/" in http(s)
+# addresses, tabs and newlines are stripped, spaces end it in HTML attributes unquoted)
+_URL_UNSAFE: Final = re.compile(r"[\\\s\x00-\x1f\x7f]")
+# The days a site can carry: MkDocs writes the sitemap's gzip timestamp as a 32-bit count of
+# seconds from 1970 (RFC 1952), so a tip's date must fit it.
+FIRST_DAY: Final = date(1970, 1, 2)
+LAST_DAY: Final = date(2105, 12, 31)
+# Markdown containers (quotes, lists) nested deeper than this are refused: nh3's cleaning time
+# grows with the square of the nesting depth, and no tip needs more.
+MAX_MARKDOWN_NESTING: Final = 8
+_CONTAINER: Final = re.compile(r" {0,3}(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?")
 _LINE_BREAKS: Final = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # C0/C1 controls other than tab and line feed (YAML escapes such as "\\0", "\\e" and "\\x01"
 # produce them; raw ones are refused by the reader already)
@@ -100,8 +111,28 @@ def line_validator(max_length: int) -> BeforeValidator:
     return BeforeValidator(validate)
 
 
+def _nesting(line: str) -> int:
+    """How many quote and list markers open a line ("> > - x" -> 3)."""
+    depth, position = 0, 0
+    while match := _CONTAINER.match(line, position):
+        if match.end() == position:
+            break
+        depth, position = depth + 1, match.end()
+        if depth > MAX_MARKDOWN_NESTING:
+            break
+    return depth
+
+
 def _markdown(value: Any) -> str:
     text = _as_text(value)
+    deepest = max((_nesting(line) for line in text.split("\n")), default=0)
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.split("\n")), default=0)
+    if deepest > MAX_MARKDOWN_NESTING or indent > 4 * MAX_MARKDOWN_NESTING:
+        _refuse(
+            "nesting",
+            f"nests quotes or lists more than {MAX_MARKDOWN_NESTING} deep",
+            "use fewer levels of '>' and of indented lists",
+        )
     if line_break := re.search("[\r\x0b\x0c\x1c-\x1e\x85]", text):
         _refuse(
             "control",
@@ -144,6 +175,12 @@ def _publish_date(value: Any) -> date:
             f"'{text}' is not a real date: {month_name} {year} has {last_day} days",
             f"pick a day from 01 to {last_day:02d}",
         )
+    if not FIRST_DAY <= date(year, month, day) <= LAST_DAY:
+        _refuse(
+            "date_range",
+            f"'{text}' is outside the years a site can carry",
+            f"use a day from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}",
+        )
     return date(year, month, day)
 
 
@@ -156,6 +193,13 @@ def _start_seconds(value: Any) -> int:
 
 def _web_url(value: Any, *, allow_mailto: bool, allow_site_path: bool) -> str:
     text = _as_text(value)
+    if bad := _URL_UNSAFE.search(text):
+        shown = "a space" if bad.group() == " " else f"'{bad.group()}'"
+        _refuse(
+            "url",
+            f"'{text}' has {shown}, which browsers read differently from how it is written",
+            "percent-encode it (a space is %20) or remove it",
+        )
     parts = urlsplit(text)
     if allow_site_path and text.startswith("/") and not text.startswith("//"):
         return text
@@ -218,7 +262,20 @@ def _local_image(value: Any) -> str:
 Title = Annotated[str, line_validator(90)]
 Summary = Annotated[str, line_validator(240)]
 Line = Annotated[str, line_validator(120)]
-TagName = Annotated[str, line_validator(40)]
+
+
+def _tag_name(value: Any) -> str:
+    text = _as_text(value)
+    if invisible := next((c for c in text if unicodedata.category(c) == "Cf"), None):
+        _refuse(
+            "invisible",
+            f"contains the invisible character U+{ord(invisible):04X}",
+            "delete it: a tag is matched by its letters",
+        )
+    return text
+
+
+TagName = Annotated[str, BeforeValidator(_tag_name), line_validator(40)]
 Markdown = Annotated[str, BeforeValidator(_markdown)]
 Flag = Annotated[bool, BeforeValidator(boolean)]
 PublishDate = Annotated[date, BeforeValidator(_publish_date)]

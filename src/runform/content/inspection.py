@@ -14,7 +14,14 @@ from pathlib import Path
 from packaging.version import InvalidVersion, Version
 
 from runform import __version__
-from runform.content.catalog import Catalog, build_catalog, find_tip_files, read_tip
+from runform.content.catalog import (
+    Catalog,
+    build_catalog,
+    find_tip_files,
+    outside_links,
+    read_tip,
+    stray_entries,
+)
 from runform.content.diagnostics import START, ContentError, Diagnostic, Severity
 from runform.content.paths import display_path
 from runform.content.project import Project
@@ -57,8 +64,18 @@ def check_project(project: Project, paths: Sequence[Path], as_of: date | None) -
             wanted.add(add(path))
         else:
             missing.append(Diagnostic.at(path.as_posix(), START, "no such file or folder"))
+    strays = [
+        *stray_entries(project.tips_dir, project.root),
+        *outside_links(project.docs_dir, project.root),
+    ]
+    unread = {d.path for d in strays}
     catalog = build_catalog(
-        read_tip(path, display, project.docs_dir) for path, display in sorted(files.items())
+        (
+            read_tip(path, display, project.docs_dir)
+            for path, display in sorted(files.items())
+            if display not in unread
+        ),
+        strays,
     )
     diagnostics = [*project.problems, *catalog.diagnostics, *missing, *_version_problems(project)]
     diagnostics.extend(_redirect_problems(project, catalog, files))

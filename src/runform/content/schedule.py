@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from runform.content.catalog import Catalog, Entry
 from runform.content.diagnostics import START, ContentError, Diagnostic
+from runform.content.fields import FIRST_DAY, LAST_DAY
 
 AS_OF_VARIABLE = "RUNFORM_AS_OF"
 PREVIEW_VARIABLE = "RUNFORM_PREVIEW"
@@ -80,7 +81,7 @@ def resolve_as_of(env: Mapping[str, str], timezone: str, now: datetime) -> date:
     override = env.get(AS_OF_VARIABLE, "").strip()
     if override:
         try:
-            return date.fromisoformat(override)
+            day = date.fromisoformat(override)
         except ValueError:
             raise ContentError(
                 [
@@ -92,7 +93,21 @@ def resolve_as_of(env: Mapping[str, str], timezone: str, now: datetime) -> date:
                     )
                 ]
             ) from None
+        if problem := as_of_problem(day):
+            raise ContentError([Diagnostic.at(AS_OF_VARIABLE, START, *problem)])
+        return day
     return now.astimezone(ZoneInfo(timezone)).date()
+
+
+def as_of_problem(day: date) -> tuple[str, str] | None:
+    """(message, hint) when a site cannot be scheduled as of `day` (outside the days a tip may
+    have, see `fields.FIRST_DAY`/`LAST_DAY`), else None."""
+    if FIRST_DAY <= day <= LAST_DAY:
+        return None
+    return (
+        f"{day.isoformat()} is outside the days a site can be built as of",
+        f"use a day from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}",
+    )
 
 
 def preview_enabled(env: Mapping[str, str], serving: bool) -> bool:

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from runform.content.email_settings import EmailSettings
@@ -69,8 +78,57 @@ class BookingSettings(_Group):
     utm_source: Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]{1,60}$")] = "runform"
 
 
+# The placeholders each formatted string may use (str.format names, nothing else).
+PLACEHOLDERS: Final = {
+    "watch_on": ("provider",),
+    "play_video": ("title",),
+    "next_teaser": ("hashtag",),
+    "scheduled_banner": ("date",),
+    "play_hint": ("provider",),
+    "email_subject": ("hashtag", "title"),
+    "email_footer": ("site_name",),
+}
+
+
+def check_placeholders(name: str, text: str) -> None:
+    """A formatted string may name only its documented placeholders, each as plain `{name}`:
+    no attribute, index, conversion or format spec (which could show Python internals or make
+    a page of any size); literal braces are written `{{` and `}}` (Python's format mini-language,
+    docs.python.org/3/library/string.html#formatstrings). Raises PydanticCustomError."""
+    allowed = PLACEHOLDERS.get(name, ())
+    names = ", ".join(f"{{{p}}}" for p in allowed) or "none"
+    hint = f"its placeholders: {names}; write a brace as {{{{ or }}}}"
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        raise PydanticCustomError(
+            "runform_placeholder", f"'{text}' has an unmatched brace", {"hint": hint}
+        ) from None
+    for _literal, field_name, spec, conversion in fields:
+        if field_name is None:
+            continue
+        written = "{" + field_name + (f"!{conversion}" if conversion else "")
+        written += (f":{spec}" if spec else "") + "}"
+        if field_name not in allowed or spec or conversion:
+            raise PydanticCustomError(
+                "runform_placeholder",
+                f"'{text}' uses {written}, which is not a placeholder of {name}",
+                {"hint": hint},
+            )
+
+
 class Strings(_Group):
-    """Every reader-facing word runform writes; a coach may translate any of them."""
+    """Every reader-facing word runform writes; a coach may translate any of them.
+
+    The strings named in PLACEHOLDERS are filled in with str.format; each is checked by
+    `check_placeholders` where it is written in mkdocs.yml.
+    """
+
+    @field_validator(*PLACEHOLDERS, mode="after")
+    @classmethod
+    def _placeholders(cls, value: str, info: ValidationInfo) -> str:
+        check_placeholders(str(info.field_name), value)
+        return value
 
     cue: Line = "Technique cue"
     cue_say: Line = "Say to yourself"
