@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from runform.catalog import find_tip_files
 from runform.diagnostics import ContentError, Diagnostic
+from runform.editor import command as edit_command
 from runform.inspection import check_project
 from runform.planner import plan_schedule
 from runform.project import Project, ProjectNotFound, find_config_file, open_project
@@ -399,6 +400,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="HOST:PORT",
         help=f"where to listen (default {DEFAULT_DEV_ADDR})",
     )
+
+    edit_command.register(commands)  # runform edit (runform.editor)
 
     schema = command("schema", "write the tip format's JSON Schema for editors", run_schema)
     schema.add_argument("--output", metavar="FILE", help="default: schema/tip.schema.json")

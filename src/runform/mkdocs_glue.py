@@ -42,6 +42,8 @@ from mkdocs.utils.meta import get_data
 from runform.cards import card_style, missing_font_problem
 from runform.catalog import load_catalog
 from runform.diagnostics import ContentError, summarize
+from runform.editor.admin_page import PublishedEditor, published_admin_files
+from runform.editor.config import github_repo
 from runform.error_page import render_error_page
 from runform.pages import BOOK_URI, HOME_URI, SiteContext, build_pages, shown_tips, tip_uri
 from runform.publishing import PublishContext, Publishing, build_publishing
@@ -81,6 +83,7 @@ class _State:
     config_digest: str = ""
     failure: ContentError | None = None  # under serve: why the preview shows the error page
     publishing: Publishing | None = None  # feeds, card images, <head> metadata, lastmod
+    admin_files: dict[str, str] = field(default_factory=dict)  # the editor at /admin/
 
     def load(self, config: MkDocsConfig) -> None:
         self.pages, self.publishing = [], None
@@ -117,6 +120,7 @@ class _State:
             for e in shown_tips(schedule, preview=preview)
         }
         self.publishing = _load_publishing(config, root, settings, schedule, site, preview)
+        self.admin_files = _admin_files(config, settings, site)
         log.info(
             "%d tips published, %d scheduled, %d drafts (as of %s)%s",
             len(schedule.published),
@@ -171,6 +175,28 @@ def _load_publishing(
         cards.cache_dir,
     )
     return publishing
+
+
+# -- the editor at /admin/ (runform.editor): written after MkDocs, so it is in no sitemap,
+# search index, feed or nav, and no reader's page loads it.
+
+
+def _admin_files(config: MkDocsConfig, settings: SiteSettings, site: SiteContext) -> dict[str, str]:
+    repo = github_repo(config.repo_url)
+    if repo is None:
+        log.info("No GitHub repo_url in mkdocs.yml: the site has no editor at /admin/")
+        return {}
+    editor = PublishedEditor(
+        repo=repo, site_name=site.site_name, language=site.language, site_url=site.site_url
+    )
+    return published_admin_files(editor, settings.strings)
+
+
+def _write_admin_files(site_dir: Path) -> None:
+    for relative, text in _state.admin_files.items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def _display(path: Path, root: Path) -> str:
@@ -331,6 +357,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 def on_post_build(config: MkDocsConfig) -> None:
     if _state.failure is None:
         _add_search_entries(Path(config.site_dir, SEARCH_INDEX))
+        _write_admin_files(Path(config.site_dir))
         return
     # MkDocs' server stamps each build with its monotonic clock in milliseconds; the page
     # reloads once a build newer than this moment is done.

@@ -289,6 +289,7 @@ def local_config(
     config: dict[str, Any] = {
         "backend": {"name": "proxy", "proxy_url": LOCAL_API_PATH, "branch": "main"},
         "locale": language,
+        "editor": {"preview": False},  # runform's preview shows the real page: PREVIEW_PATH
         "media_folder": MEDIA_FOLDER,
         "public_folder": PUBLIC_FOLDER,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
