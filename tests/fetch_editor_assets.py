@@ -4,7 +4,7 @@
 
 Runs `npm pack NAME@VERSION` for each bundle in `runform.editor.assets.BUNDLES` (npm checks
 the tarball against the registry's own hash), keeps the package's `dist/` folder as
-`DIR/<bundle.folder>/dist/`, and refuses a script whose hash is not the pinned one. A folder
+`DIR/<bundle.folder>/dist/` (and `schema/`, Sveltia's config schema), without source maps,, and refuses a script whose hash is not the pinned one. A folder
 already complete is left as it is, so the step is quick once done.
 """
 
@@ -33,7 +33,12 @@ def fetch(bundle: EditorBundle, assets_dir: Path) -> None:
         )
         (tarball,) = Path(work).glob("*.tgz")
         with tarfile.open(tarball) as archive:
-            members = [m for m in archive.getmembers() if m.name.startswith("package/dist/")]
+            members = [
+                m
+                for m in archive.getmembers()
+                if m.name.startswith(("package/dist/", "package/schema/"))
+                and not m.name.endswith(".map")
+            ]
             archive.extractall(work, members=members, filter="data")
         fetched = Path(work, "package", bundle.script)
         found = subresource_integrity(fetched.read_bytes())
@@ -41,7 +46,9 @@ def fetch(bundle: EditorBundle, assets_dir: Path) -> None:
             raise SystemExit(f"{bundle.spec}: {bundle.script} is {found}, pinned {bundle.integrity}")
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
-        shutil.move(str(Path(work, "package", "dist")), target / "dist")
+        for folder in ("dist", "schema"):
+            if Path(work, "package", folder).is_dir():
+                shutil.move(str(Path(work, "package", folder)), target / folder)
     print(f"Fetched {bundle.spec} into {target}")
 
 

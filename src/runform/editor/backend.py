@@ -129,6 +129,11 @@ class LocalRepository:
 
     def persist_entry(self, params: dict[str, Any]) -> Any:
         data_files = params.get("dataFiles") or [params.get("entry")]
+        # Images first: a tip's poster is checked against docs/ (an image left by a refused
+        # tip is harmless, and is there for the next try).
+        for path, content in [self._asset(asset) for asset in params.get("assets") or []]:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
         writes: list[tuple[Path, bytes]] = []
         for data_file in data_files:
             if not isinstance(data_file, dict) or not isinstance(data_file.get("raw"), str):
@@ -137,8 +142,6 @@ class LocalRepository:
                 raise RequestRefused("a tip cannot be renamed from the editor")
             path = self._resolve(data_file.get("path"), area=TIPS_FOLDER)
             writes.append((path, self._checked_tip(path.name, data_file["raw"])))
-        for asset in params.get("assets") or []:
-            writes.append(self._asset(asset))
         for path, content in writes:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)

@@ -115,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     editor.serve_in_thread()
     print(
-        f"Editor at {editor.origin}/admin/ (tips are saved to {project.display(project.tips_dir)}/);"
+        f"Editor at {editor.origin}/admin/ (it saves tips to "
+        f"{project.display(project.tips_dir)}/);"
         f" preview at {preview_url}. Press Ctrl+C to stop.",
         flush=True,
     )

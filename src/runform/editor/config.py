@@ -11,6 +11,8 @@ field, in the order a coach writes (`scaffold.FIELD_ORDER`), nested fields in mo
   coach's Markdown), the date `datetime` storing `YYYY-MM-DD`, flags `boolean`, the note kind
   `select`, the poster `image`, tuples of models `list` with `fields`, tuples of text `list`
   with one `field`, models `object`;
+- in `local_config` (Decap), the fields of an optional object (video, drill) are optional:
+  Decap would demand them even with no video; runform's backend checks them on save;
 - `cta` (true, false, or a tip's own text/label/url) is a `boolean` in the form: the editors
   have no widget for "a flag or an object"; an object written by hand is kept on save.
 
@@ -237,7 +239,10 @@ def _field(name: str, info: FieldInfo, strings: Strings, prefix: str) -> dict[st
             field["collapsed"] = True
     else:
         field.update(_scalar_field(key, annotation, metadata, strings))
-        if not info.is_required() and info.default not in (None, ()):
+        # A default only for the tip's own keys: Decap adds an item to an empty list whose
+        # fields have defaults (an empty note would then be demanded); a note's kind left
+        # unset is the model's default, `note`.
+        if not prefix and not info.is_required() and info.default not in (None, ()):
             field["default"] = (
                 info.default.value if isinstance(info.default, Enum) else info.default
             )
@@ -279,6 +284,22 @@ def _tips_collection(strings: Strings, *, preview_path: str = "") -> dict[str, A
     return collection
 
 
+def _relax_optional_objects(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Decap checks an optional object's required fields even when it is left empty (no
+    video, no drill): there they are optional in the form, and runform's local backend,
+    which refuses a tip with errors, says what a started video or drill still needs."""
+    relaxed = []
+    for field in fields:
+        field = dict(field)
+        if field["widget"] == "object" and not field["required"]:
+            field["fields"] = [
+                {**{k: v for k, v in child.items() if k != "min"}, "required": False}
+                for child in field["fields"]
+            ]
+        relaxed.append(field)
+    return relaxed
+
+
 def local_config(
     strings: Strings | None = None, *, language: str = "en", editor_origin: str = ""
 ) -> dict[str, Any]:
@@ -298,7 +319,9 @@ def local_config(
         config["site_url"] = editor_origin
         config["show_preview_links"] = True
     preview = PREVIEW_PATH.strip("/") + "/{{filename}}" if editor_origin else ""
-    config["collections"] = [_tips_collection(strings or Strings(), preview_path=preview)]
+    collection = _tips_collection(strings or Strings(), preview_path=preview)
+    collection["fields"] = _relax_optional_objects(collection["fields"])
+    config["collections"] = [collection]
     return config
 
 
