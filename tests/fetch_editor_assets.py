@@ -4,7 +4,8 @@
 
 Runs `npm pack NAME@VERSION` for each bundle in `runform.editor.assets.BUNDLES` (npm checks
 the tarball against the registry's own hash), keeps the package's `dist/` folder as
-`DIR/<bundle.folder>/dist/` (and `schema/`, Sveltia's config schema), without source maps,, and refuses a script whose hash is not the pinned one. A folder
+`DIR/<bundle.folder>/dist/` (and `schema/`, Sveltia's config schema) without source maps,
+and refuses a script whose hash is not the pinned one. A folder
 already complete is left as it is, so the step is quick once done.
 """
 
@@ -43,7 +44,8 @@ def fetch(bundle: EditorBundle, assets_dir: Path) -> None:
         fetched = Path(work, "package", bundle.script)
         found = subresource_integrity(fetched.read_bytes())
         if found != bundle.integrity:
-            raise SystemExit(f"{bundle.spec}: {bundle.script} is {found}, pinned {bundle.integrity}")
+            pinned = bundle.integrity
+            raise SystemExit(f"{bundle.spec}: {bundle.script} is {found}, pinned {pinned}")
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
         for folder in ("dist", "schema"):

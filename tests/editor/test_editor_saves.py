@@ -146,7 +146,7 @@ def test_backend_refuses_paths_outside_tips_and_images(tmp_path: Path) -> None:
         "tips/x.md",
         "docs/index.md",
     ):
-        status, answer = repo.handle({"action": "getEntry", "params": {"path": path}})
+        status, _ = repo.handle({"action": "getEntry", "params": {"path": path}})
         assert status == 422, path
     status, _ = repo.handle({"action": "deleteFile", "params": {"path": "mkdocs.yml"}})
     assert status == 422
