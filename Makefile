@@ -50,7 +50,7 @@ fonts:
 	@test -f $(CARD_FONT) || ! command -v apt-get >/dev/null 2>&1 || { \
 	  $(call apt_install,fonts-dejavu-core,for the social card images); }
 
-# The web editors' pinned npm packages (runform.editor.assets), for the tests, which never
+# The web editors' pinned npm packages (runform.site.admin.assets), for the tests, which never
 # reach a CDN. npm comes from Debian when it is missing.
 EDITOR_ASSETS := .cache/editor-assets
 editor-assets: $(TEST_STAMP)

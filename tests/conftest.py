@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import cProfile
 import json
 import os
+import pstats
 import shutil
 import subprocess
 import sys
@@ -162,3 +164,13 @@ def weekly_tips(first: date, count: int, *, step_weeks: int = 1) -> dict[str, st
     named as a coach would: {"2026-11-20-tip-0.yml": <yaml>, ...}, titled "Tip 0", "Tip 1"..."""
     days = [(first + timedelta(weeks=n * step_weeks)).isoformat() for n in range(count)]
     return {f"{day}-tip-{n}.yml": minimal_tip(f"Tip {n}", day) for n, day in enumerate(days)}
+
+
+def parse_calls(profile: cProfile.Profile) -> int:
+    """How many times the tip parser ran under `profile` (runform.content.catalog._parse_tip)."""
+    stats = pstats.Stats(profile)
+    return sum(
+        calls[1]
+        for (file, _line, name), calls in stats.stats.items()  # type: ignore[attr-defined]
+        if name == "_parse_tip" and file.endswith("catalog.py")
+    )

@@ -2,7 +2,7 @@
 
     python tests/fetch_editor_assets.py .cache/editor-assets
 
-Runs `npm pack NAME@VERSION` for each bundle in `runform.editor.assets.BUNDLES` (npm checks
+Runs `npm pack NAME@VERSION` for each bundle in `runform.site.admin.assets.BUNDLES` (npm checks
 the tarball against the registry's own hash), keeps the package's `dist/` folder as
 `DIR/<bundle.folder>/dist/` (and `schema/`, Sveltia's config schema) without source maps,
 and refuses a script whose hash is not the pinned one. A folder
@@ -18,7 +18,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from runform.editor.assets import BUNDLES, EditorBundle, subresource_integrity
+from runform.site.admin.assets import BUNDLES, EditorBundle, subresource_integrity
 
 
 def fetch(bundle: EditorBundle, assets_dir: Path) -> None:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import cProfile
 import json
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
 from cli_runner import lines, runform
 
-from conftest import minimal_tip
-from runform.inspection import check_project
-from runform.project import open_project
+from conftest import minimal_tip, parse_calls
+from runform.content.inspection import check_project
+from runform.content.project import open_project
 
 TAGS = {"tags": "[cadence]"}
 
@@ -168,9 +168,40 @@ def test_json_format_for_editors_and_tools(make_project):
                 "severity": "error",
                 "message": "unknown key 'cues'",
                 "hint": "did you mean 'cue'?",
+                "code": None,
             },
         ],
     }
+
+
+def test_every_warning_carries_its_rules_code(make_project):
+    long_summary = "A" * 170
+    tip = minimal_tip("Coded", "2026-11-26").replace(
+        '"A one-line summary for the test tip."', f'"{long_summary}"'
+    )
+    tip += 'teaser: "Soon"\nvideo:\n  url: https://youtu.be/aaaaaaaaaaa\n  title: "Drill"\n'
+    tip += 'intro: "![x](y.png) text"\n'
+    project = make_project(
+        {"2026-11-26-coded.yml": tip, "2026-11-26-twin.yml": minimal_tip("Twin", "2026-11-26")},
+        example_tips=False,
+    )
+    result = runform(project.root, "check", "--format", "json", as_of="2026-11-30")
+    codes = sorted(
+        (d["path"].removeprefix("tips/2026-11-26-"), d["code"])
+        for d in json.loads(result.stdout)["diagnostics"]
+    )
+    assert codes == [
+        ("coded.yml", "long-summary"),
+        ("coded.yml", "markdown-left-out"),
+        ("coded.yml", "no-tags"),
+        ("coded.yml", "off-weekday"),
+        ("coded.yml", "shared-date"),
+        ("coded.yml", "unused-teaser"),
+        ("coded.yml", "video-without-credit"),
+        ("twin.yml", "no-tags"),
+        ("twin.yml", "off-weekday"),
+        ("twin.yml", "shared-date"),
+    ]
 
 
 def test_github_format_prints_workflow_annotations_like_yamllint(make_project):
@@ -189,7 +220,7 @@ def test_github_format_prints_workflow_annotations_like_yamllint(make_project):
     ]
 
 
-def test_500_tips_are_checked_in_well_under_a_second(tmp_path: Path):
+def test_500_tips_are_checked_each_read_once(tmp_path: Path):
     root = tmp_path / "big"
     (root / "tips").mkdir(parents=True)
     (root / "mkdocs.yml").write_text("site_name: Big\n", encoding="utf-8")
@@ -199,8 +230,7 @@ def test_500_tips_are_checked_in_well_under_a_second(tmp_path: Path):
         text = minimal_tip(f"Tip {week}", day, **TAGS)
         (root / "tips" / f"{day}-tip-{week}.yml").write_text(text, encoding="utf-8")
     project = open_project(root / "mkdocs.yml")
-    started = time.perf_counter()
-    result = check_project(project, [], date(2026, 11, 24))
-    elapsed = time.perf_counter() - started
+    profile = cProfile.Profile()
+    result = profile.runcall(check_project, project, [], date(2026, 11, 24))
     assert (result.checked, result.diagnostics) == (500, ())
-    assert elapsed < 0.6, f"checking 500 tips took {elapsed:.2f} s; expected well under 1 s"
+    assert parse_calls(profile) == 500  # timing is `make bench`'s: no clock here

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cli_runner import lines, runform
 
 from conftest import minimal_tip
-from runform.tip_schema import SCHEMA_COMMENT, tip_schema_text
+from runform.content.tip_schema import SCHEMA_COMMENT, tip_schema_text
 
 
 def test_new_starts_next_fridays_tip_with_the_schema_line(make_project):

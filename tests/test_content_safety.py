@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import Project, new_project
-from runform.markup import escape_markdown_inline, markdown_to_html
+from runform.content.markup import escape_markdown_inline, markdown_to_html
 
 ATTACKS = [
     "<script>alert('x1')</script>",

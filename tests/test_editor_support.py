@@ -14,8 +14,8 @@ from cli_runner import runform
 from pydantic import BaseModel
 
 from conftest import REPO
-from runform.model import Tip
-from runform.tip_schema import SCHEMA_COMMENT, SCHEMA_PATH, tip_schema_text
+from runform.content.model import Tip
+from runform.content.tip_schema import SCHEMA_COMMENT, SCHEMA_PATH, tip_schema_text
 
 COMMITTED_SCHEMA = REPO / SCHEMA_PATH
 WRITING_PAGE = REPO / "docs" / "writing-tips.md"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, minimal_tip
-from runform.catalog import load_catalog
+from runform.content.catalog import load_catalog
 
 INVALID = DATA / "tips" / "invalid"
 

@@ -8,10 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import VALID_TIPS
-from runform.catalog import load_catalog
-from runform.pages import SiteContext, build_pages
-from runform.schedule import build_schedule
-from runform.settings import SiteSettings
+from runform.content.catalog import load_catalog
+from runform.content.schedule import build_schedule
+from runform.content.settings import SiteSettings
+from runform.site.pages import SiteContext, build_pages
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def markdown_to_html_blocks(markdown: str) -> str:
 def test_preview_shows_scheduled_and_draft_tips_with_banners(schedule) -> None:
     pages = {
         p.src_uri: p.html
-        for p in build_pages(schedule, SiteSettings(), SiteContext(), preview=True)
+        for p in build_pages(schedule, schedule.shown(preview=True), SiteSettings(), SiteContext())
     }
     assert banners(pages["tips/relaxed-arms.md"]) == [
         "Scheduled for Friday, November 27, 2026. Only the preview shows it until then."
@@ -46,7 +46,10 @@ def test_preview_shows_scheduled_and_draft_tips_with_banners(schedule) -> None:
 
 
 def test_a_build_renders_published_tips_only(schedule) -> None:
-    uris = {p.src_uri for p in build_pages(schedule, SiteSettings(), SiteContext(), preview=False)}
+    uris = {
+        p.src_uri
+        for p in build_pages(schedule, schedule.shown(preview=False), SiteSettings(), SiteContext())
+    }
     assert uris == {
         "index.md",
         "tips/index.md",
@@ -58,7 +61,7 @@ def test_a_build_renders_published_tips_only(schedule) -> None:
 def test_preview_pages_are_not_listed_on_home_or_archive(schedule) -> None:
     pages = {
         p.src_uri: p.html
-        for p in build_pages(schedule, SiteSettings(), SiteContext(), preview=True)
+        for p in build_pages(schedule, schedule.shown(preview=True), SiteSettings(), SiteContext())
     }
     for uri in ("index.md", "tips/index.md"):
         assert "Relaxed Arms" not in pages[uri], f"{uri} lists a scheduled tip"

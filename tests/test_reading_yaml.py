@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from runform.diagnostics import Diagnostic, Position
-from runform.reader import (
+from runform.content.diagnostics import Diagnostic, Position
+from runform.content.reader import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     BareScalar,

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import minimal_tip
-from runform.catalog import load_catalog
-from runform.diagnostics import ContentError
-from runform.schedule import Status, build_schedule, preview_enabled, resolve_as_of
+from runform.content.catalog import load_catalog
+from runform.content.diagnostics import ContentError
+from runform.content.schedule import Status, build_schedule, preview_enabled, resolve_as_of
 
 
 @pytest.fixture

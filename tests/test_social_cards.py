@@ -9,9 +9,10 @@ import pytest
 from PIL import Image
 
 from conftest import Project, minimal_tip, new_project
-from runform.card_drawing import draw_card
-from runform.cards import CardText, card_style, draw_cards
-from runform.settings import CardSettings
+from runform.content.settings import CardSettings
+from runform.site.cards.cache import draw_cards
+from runform.site.cards.drawing import draw_card
+from runform.site.cards.style import CardText, card_style
 
 CARDS = "assets/runform/cards"
 INDIGO_DARK = (0x30, 0x3F, 0xA1)  # Material's default primary colour, its darker shade

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup
 
 from conftest import minimal_tip
-from runform.links import with_utm
+from runform.site.links import with_utm
 
 BOOKING = {
     "url": "https://coach.example/book?lang=en#top",

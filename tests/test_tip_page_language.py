@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DATA, Project, new_project
-from runform.pages import SiteContext, build_pages
-from runform.settings import SiteSettings, Strings
+from runform.content.settings import SiteSettings, Strings
+from runform.site.pages import SiteContext, build_pages
 
 FRENCH = DATA / "french" / "mkdocs.yml"
 
@@ -108,21 +108,27 @@ def test_scheduled_banner_date_in_french_and_unknown_languages_fall_back(make_pr
 
     import yaml
 
-    from runform.catalog import load_catalog
-    from runform.schedule import build_schedule
-    from runform.site_config import read_site_settings
+    from runform.content.catalog import load_catalog
+    from runform.content.schedule import build_schedule
+    from runform.content.site_config import read_site_settings
 
     project = make_project()
     catalog = load_catalog(project.tips, root=project.root, docs_dir=project.root / "docs")
     schedule = build_schedule(catalog, date(2026, 11, 24))
     raw = yaml.safe_load(FRENCH.read_text(encoding="utf-8"))["extra"]["runform"]
     settings = read_site_settings(raw, config_text=FRENCH.read_text(), display="mkdocs.yml")
-    pages = build_pages(schedule, settings, SiteContext(language="fr"), preview=True)
+    pages = build_pages(
+        schedule, schedule.shown(preview=True), settings, SiteContext(language="fr")
+    )
     scheduled = next(p for p in pages if p.src_uri == "tips/relaxed-arms.md")
     assert "Prévue le vendredi 27 novembre 2026." in _text_of(scheduled)
-    odd = build_pages(schedule, SiteSettings(), SiteContext(language="xx-nowhere"), preview=False)
+    odd = build_pages(
+        schedule, schedule.shown(preview=False), SiteSettings(), SiteContext(language="xx-nowhere")
+    )
     tip = next(p for p in odd if p.src_uri == "tips/heel-pick-up.md")
     assert "November 20, 2026" in _text_of(tip), "an unknown language falls back to English"
-    brazil = build_pages(schedule, SiteSettings(), SiteContext(language="pt-BR"), preview=False)
+    brazil = build_pages(
+        schedule, schedule.shown(preview=False), SiteSettings(), SiteContext(language="pt-BR")
+    )
     tip = next(p for p in brazil if p.src_uri == "tips/heel-pick-up.md")
     assert "20 de novembro de 2026" in _text_of(tip), "Material's pt-BR is Babel's pt_BR"

@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from conftest import minimal_tip
-from runform.catalog import Entry
-from runform.links import RelatedTips
-from runform.model import Tip
+from runform.content.catalog import Entry
+from runform.content.model import Tip
+from runform.site.links import RelatedTips
 
 PAGE = "https://coach.example/tips/heel-pick-up/"
 

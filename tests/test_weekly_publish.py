@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from conftest import Project, minimal_tip, new_project
-from runform.catalog import load_catalog
-from runform.schedule import build_schedule
+from runform.content.catalog import load_catalog
+from runform.content.schedule import build_schedule
 
 SITE_URL = "https://coach.example/"
 FIRST_FRIDAY = date(2026, 9, 4)

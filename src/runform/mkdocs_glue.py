@@ -3,11 +3,13 @@
 on_startup  notes whether this is `mkdocs serve` (preview shows drafts and scheduled tips)
 on_config   reads settings and every tip, schedules, renders: all before MkDocs cleans site_dir,
             so a bad tip stops the build and leaves the last good site as it was
-on_files    hands the rendered pages to MkDocs as generated files (nothing is written to disk)
+on_files    hands the rendered pages to MkDocs as generated files (nothing is written to disk),
+            and the editor's /admin/ files as generated static files (no page: no sitemap entry)
 on_serve    watches tips/ so the preview rebuilds when a tip changes
 on_env      sets each page's sitemap `lastmod` from its tip's date; feed links for every page
 on_page_context  a page's <head> metadata (Open Graph, Twitter card, JSON-LD); a tip page's
             search entries, now that its URL and heading ids are known
+            (and, for redirects.yml, a redirect page at each old address)
 on_post_build  adds the tips' entries to Material's search index; under serve, when a tip is
             broken, puts the error page where the site was
 
@@ -15,7 +17,8 @@ A broken tip stops `mkdocs build`. Under serve it must not: MkDocs' server answe
 until a rebuild succeeds, so the preview would hang. There the build goes on with no pages
 and the error page (every diagnostic, reloading itself) answers every address instead.
 
-build_site / serve_site run MkDocs for `runform build` and `runform serve`.
+build_with_mkdocs / serve_with_mkdocs run MkDocs for `runform build` and `runform serve`;
+the site itself is decided by `runform.site.build.build_site`, which the hooks only adapt.
 """
 
 from __future__ import annotations
@@ -25,10 +28,12 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -39,31 +44,42 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from runform.cards import card_style, missing_font_problem
-from runform.catalog import load_catalog
-from runform.diagnostics import ContentError, summarize
-from runform.editor.admin_page import PublishedEditor, published_admin_files
-from runform.editor.config import github_repo
-from runform.error_page import render_error_page
-from runform.pages import BOOK_URI, HOME_URI, SiteContext, build_pages, shown_tips, tip_uri
-from runform.publishing import PublishContext, Publishing, build_publishing
-from runform.render import RenderedPage, fill_html_blocks
-from runform.schedule import Schedule, build_schedule, preview_enabled, resolve_as_of
-from runform.search_index import SearchEntry, TipSearch, add_tip_entries, tip_search
-from runform.settings import SiteSettings
-from runform.site_config import read_site_settings
-from runform.site_links import SiteLinks
+from runform.content.catalog import Catalog, load_catalog
+from runform.content.diagnostics import ContentError, summarize
+from runform.content.paths import display_path
+from runform.content.redirects import REDIRECTS_FILE, Redirect, read_redirects
+from runform.content.schedule import preview_enabled, resolve_as_of
+from runform.content.settings import SiteSettings
+from runform.content.site_config import read_site_settings
+from runform.site.addresses import ARCHIVE_URI, BOOK_URI, HOME_URI
+from runform.site.build import SiteInputs, build_site
+from runform.site.error_page import render_error_page
+from runform.site.pages import SiteContext
+from runform.site.publishing import Publishing
+from runform.site.redirect_pages import query_redirect_script, relative_target, render_redirect_page
+from runform.site.render import RenderedPage, fill_html_blocks
+from runform.site.search_index import SearchEntry, TipSearch, add_tip_entries
 
 if TYPE_CHECKING:  # the preview's modules (watchdog among them) load only for `serve`
     from mkdocs.livereload import LiveReloadServer
 
 THEME_DIR = Path(__file__).parent / "theme"
 TIPS_DIR_NAME = "tips"
-_NAV_PAGES = frozenset({HOME_URI, "tips/index.md", BOOK_URI})
+_NAV_PAGES = frozenset({HOME_URI, ARCHIVE_URI, BOOK_URI})
 SEARCH_INDEX = "search/search_index.json"
 ERROR_PAGE_FILES = ("index.html", "404.html")  # the 404 page answers every other address
 
 log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What `runform build` has already read and decided, handed to the hooks so that a build
+    reads mkdocs.yml's settings and every tip once: the as-of day travels as a value."""
+
+    as_of: date | None = None
+    settings: SiteSettings | None = None
+    catalog: Catalog | None = None
 
 
 @dataclass
@@ -71,11 +87,14 @@ class _State:
     """Module state survives between `serve` rebuilds, so `on_config` resets all of it."""
 
     serving: bool = False
+    request: BuildRequest = field(
+        default_factory=BuildRequest
+    )  # set by build_with_mkdocs/serve_with_mkdocs
     pages: list[RenderedPage] = field(default_factory=list)
     html_blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by src_uri
     # the tips with a page, by src_uri: what their search entries say (not the tips themselves,
     # so a build lets go of them once the pages are rendered)
-    tips: dict[str, TipSearch] = field(default_factory=dict)
+    tips: Mapping[str, TipSearch] = field(default_factory=dict)
     # Kept across `serve` rebuilds, which visit only the pages that changed: by src_uri
     search_entries: dict[str, tuple[SearchEntry, ...]] = field(default_factory=dict)
     # Kept across `serve` rebuilds: what each generated page was last built from
@@ -83,23 +102,39 @@ class _State:
     config_digest: str = ""
     failure: ContentError | None = None  # under serve: why the preview shows the error page
     publishing: Publishing | None = None  # feeds, card images, <head> metadata, lastmod
-    admin_files: dict[str, str] = field(default_factory=dict)  # the editor at /admin/
+    withheld: frozenset[str] = frozenset()  # docs/ files only unpublished tips use
+    # redirects.yml: the old addresses of shown tips, with the tip's title
+    redirects: list[tuple[Redirect, str]] = field(default_factory=list)
+    admin_files: Mapping[str, str] = field(default_factory=dict)  # the editor at /admin/
 
     def load(self, config: MkDocsConfig) -> None:
-        self.pages, self.publishing = [], None
-        self.html_blocks, self.tips = {}, {}
-        self.config_digest = hashlib.sha256(Path(config.config_file_path).read_bytes()).hexdigest()
-        root = Path(config.config_file_path).parent
-        settings = load_settings(config, root)
+        self.pages, self.publishing, self.withheld, self.redirects = [], None, frozenset(), []
+        self.html_blocks, self.tips, self.admin_files = {}, {}, {}
+        config_path = Path(config.config_file_path)
+        root = config_path.parent
+        config_bytes = config_path.read_bytes()
+        self.config_digest = hashlib.sha256(config_bytes).hexdigest()
+        request = self.request
+        settings = request.settings or read_site_settings(
+            (config.extra or {}).get("runform"),
+            config_text=config_bytes.decode("utf-8-sig"),
+            display=display_path(config_path, root),
+            root=root,
+            nav=config.nav,
+        )
         docs_dir = Path(config.docs_dir)
-        catalog = load_catalog(
+        catalog = request.catalog or load_catalog(
             root / TIPS_DIR_NAME, root=root, docs_dir=docs_dir, keep_for_rebuilds=self.serving
         )
         if catalog.errors:
             raise ContentError(catalog.errors)
-        schedule = build_schedule(
-            catalog, resolve_as_of(os.environ, settings.timezone, datetime.now(UTC))
+        redirects, problems = read_redirects(
+            root / REDIRECTS_FILE, root, {entry.slug for entry in catalog.entries}
         )
+        if problems:
+            raise ContentError(problems)
+        # the edge: a plain `mkdocs build` or `serve` reads RUNFORM_AS_OF or the clock here
+        as_of = request.as_of or resolve_as_of(os.environ, settings.timezone, datetime.now(UTC))
         meta, welcome = _read_home(docs_dir)
         site = SiteContext(
             site_name=config.site_name,
@@ -111,99 +146,39 @@ class _State:
             site_url=config.site_url or "",
         )
         preview = preview_enabled(os.environ, self.serving)
-        self.pages = build_pages(
-            schedule, settings, site, preview=preview, keep_for_rebuilds=self.serving
+        inputs = SiteInputs(
+            site=site,
+            root=root,
+            palette=config.theme.get("palette"),
+            repo_url=config.repo_url or "",
         )
-        self.html_blocks = {page.src_uri: page.html_blocks for page in self.pages}
-        self.tips = {
-            tip_uri(e): tip_search(e.tip, settings.strings)
-            for e in shown_tips(schedule, preview=preview)
-        }
-        self.publishing = _load_publishing(config, root, settings, schedule, site, preview)
-        self.admin_files = _admin_files(config, settings, site)
+        built = build_site(
+            settings, catalog, as_of, inputs, preview=preview, keep_for_rebuilds=self.serving
+        )
+        self.pages = list(built.pages)
+        self.html_blocks = {page.src_uri: page.html_blocks for page in built.pages}
+        self.tips, self.publishing, self.withheld = built.search, built.publishing, built.withheld
+        self.admin_files = built.admin_files
+        titles = {entry.slug: entry.tip.title for entry in built.shown}
+        self.redirects = [(r, titles[r.slug]) for r in redirects if r.slug in titles]
+        if not site.site_url:
+            log.info("No site_url in mkdocs.yml: no feeds, and no full addresses for social cards")
+        if not self.admin_files:
+            log.info("No GitHub repo_url in mkdocs.yml: the site has no editor at /admin/")
+        schedule = built.schedule
         log.info(
-            "%d tips published, %d scheduled, %d drafts (as of %s)%s",
+            "%d published, %d scheduled, %d in draft (as of %s)%s; %d social cards (%d drawn)",
             len(schedule.published),
             len(schedule.scheduled),
             len(schedule.drafts),
             schedule.as_of.isoformat(),
-            "; preview shows them all" if preview else "",
+            "; the preview shows them all" if preview else "",
+            built.publishing.card_count,
+            built.publishing.cards_drawn,
         )
 
 
 _state = _State()
-
-
-def load_settings(config: MkDocsConfig, root: Path) -> SiteSettings:
-    config_path = Path(config.config_file_path)
-    return read_site_settings(
-        (config.extra or {}).get("runform"),
-        config_text=config_path.read_text(encoding="utf-8"),
-        display=_display(config_path, root),
-    )
-
-
-def _load_publishing(
-    config: MkDocsConfig,
-    root: Path,
-    settings: SiteSettings,
-    schedule: Schedule,
-    site: SiteContext,
-    preview: bool,
-) -> Publishing:
-    cards = settings.cards
-    config_path = Path(config.config_file_path)
-    if problem := missing_font_problem(
-        cards, root, config_path.read_text(encoding="utf-8"), _display(config_path, root)
-    ):
-        raise ContentError([problem])
-    links = SiteLinks.from_site_url(config.site_url, config.use_directory_urls)
-    if links is None:
-        log.info("No site_url in mkdocs.yml: no feeds, and no full addresses for social cards")
-    context = PublishContext(
-        site=site,
-        site_description=config.site_description or "",
-        links=links,
-        card_style=card_style(config.theme.get("palette"), cards, root) if cards.enabled else None,
-        card_cache=root / cards.cache_dir,
-    )
-    publishing = build_publishing(schedule, settings, context, preview=preview)
-    log.info(
-        "%d social cards (%d drawn, the rest from %s)",
-        publishing.card_count,
-        publishing.cards_drawn,
-        cards.cache_dir,
-    )
-    return publishing
-
-
-# -- the editor at /admin/ (runform.editor): written after MkDocs, so it is in no sitemap,
-# search index, feed or nav, and no reader's page loads it.
-
-
-def _admin_files(config: MkDocsConfig, settings: SiteSettings, site: SiteContext) -> dict[str, str]:
-    repo = github_repo(config.repo_url)
-    if repo is None:
-        log.info("No GitHub repo_url in mkdocs.yml: the site has no editor at /admin/")
-        return {}
-    editor = PublishedEditor(
-        repo=repo, site_name=site.site_name, language=site.language, site_url=site.site_url
-    )
-    return published_admin_files(editor, settings.strings)
-
-
-def _write_admin_files(site_dir: Path) -> None:
-    for relative, text in _state.admin_files.items():
-        target = site_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.name
 
 
 def _read_home(docs_dir: Path) -> tuple[dict[str, Any], str]:
@@ -273,6 +248,9 @@ def _serve_report(error: ContentError) -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state.failure is not None:
         return Files([file for file in files if not file.is_documentation_page()])
+    for path in _state.withheld:  # posters of tips that are not published yet
+        if withheld := files.get_file_from_path(path):
+            files.remove(withheld)
     pages, _state.pages = _state.pages, []  # MkDocs holds them from here on
     for page in pages:
         if old := files.get_file_from_path(page.src_uri):
@@ -297,7 +275,46 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.append(File.generated(config, path, abs_src_path=str(content)))
             else:
                 files.append(File.generated(config, path, content=content))
+    for path, content in _state.admin_files.items():  # static files, not pages
+        if old := files.get_file_from_path(path):
+            files.remove(old)
+        files.append(File.generated(config, path, content=content))
+    _add_redirect_pages(files, config)
     return files
+
+
+# -- redirects.yml: a page at each old address that leads to its tip ----------------------------
+
+
+def _add_redirect_pages(files: Files, config: MkDocsConfig) -> None:
+    taken = {file.dest_uri for file in files}
+    lang = str(config.theme.get("language") or "en")
+    for redirect, title in _state.redirects:
+        tip = files.get_file_from_path(f"{TIPS_DIR_NAME}/{redirect.slug}.md")
+        if tip is None:
+            continue
+        if redirect.output_path in taken:
+            raise PluginError(
+                f"{REDIRECTS_FILE}:{redirect.line}:1: error: old path '{redirect.old_path}' is "
+                f"an address the site has a page at ({redirect.output_path}) (remove the line)"
+            )
+        page = render_redirect_page(
+            target=relative_target(redirect, tip.url),
+            canonical=urljoin(config.site_url, tip.url) if config.site_url else None,
+            title=title,
+            lang=lang,
+        )
+        files.append(File.generated(config, redirect.output_path, content=page))
+        taken.add(redirect.output_path)
+
+
+def _home_redirect_script(page: Page, config: MkDocsConfig) -> str:
+    """The home page sends /?p=<id> on to its redirect page (a static host ignores queries)."""
+    if page.file.src_uri != HOME_URI:
+        return ""
+    if not any(redirect.post_id is not None for redirect, _ in _state.redirects):
+        return ""
+    return query_redirect_script(use_directory_urls=config.use_directory_urls)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -333,7 +350,7 @@ def on_page_context(
             title=str(page.title or config.site_name),
             description=str(description or ""),
             url=page.canonical_url,
-        )
+        ) + _home_redirect_script(page, config)
     return context
 
 
@@ -357,7 +374,6 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 def on_post_build(config: MkDocsConfig) -> None:
     if _state.failure is None:
         _add_search_entries(Path(config.site_dir, SEARCH_INDEX))
-        _write_admin_files(Path(config.site_dir))
         return
     # MkDocs' server stamps each build with its monotonic clock in milliseconds; the page
     # reloads once a build newer than this moment is done.
@@ -391,8 +407,20 @@ class SiteBuildError(Exception):
     """MkDocs refused the configuration or stopped the build; the message says why."""
 
 
-def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
-    """`mkdocs build` (strict by default) of `config_file` into `site_dir`."""
+def build_with_mkdocs(
+    config_file: Path,
+    site_dir: Path,
+    *,
+    strict: bool = True,
+    request: BuildRequest | None = None,
+) -> None:
+    """`mkdocs build` (strict by default) of `config_file` into `site_dir`.
+
+    `request` carries what the caller has read already (settings, catalog) and the as-of day;
+    without it the hooks read them as a plain `mkdocs build` does. Raises SiteBuildError when
+    MkDocs refuses the configuration or stops the build.
+    """
+    _state.request = request or BuildRequest()
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
         config.plugins.on_startup(command="build", dirty=False)
@@ -402,14 +430,19 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> Non
             config.plugins.on_shutdown()
     except (MkDocsException, SystemExit) as error:  # MkDocs' Abort is a SystemExit
         raise SiteBuildError(str(error) or type(error).__name__) from None
+    finally:
+        _state.request = BuildRequest()
 
 
-def serve_site(config_file: Path, dev_addr: str) -> None:
+def serve_with_mkdocs(config_file: Path, dev_addr: str, *, as_of: date | None = None) -> None:
     """`mkdocs serve` with live reload; returns when the coach presses Ctrl+C.
 
-    Not strict: a warning must not stop the preview.
+    Not strict: a warning must not stop the preview. `as_of` fixes the preview's day (else
+    RUNFORM_AS_OF or today). Raises SiteBuildError when MkDocs refuses the configuration.
     """
     from mkdocs.commands.serve import serve  # watchdog and the server: only for a preview
+
+    _state.request = BuildRequest(as_of=as_of)  # tips are read again on every rebuild
 
     try:
         # "dirty": after the first build, MkDocs rebuilds only pages that changed; our

@@ -18,9 +18,9 @@ from lxml import html
 from playwright.sync_api import Locator, Page
 
 from conftest import Project
+from runform.content.settings import Strings
 from runform.editor.backend import LocalRepository
 from runform.editor.server import EditorServer, EditorSite
-from runform.settings import Strings
 
 REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / ".cache" / "editor-assets"

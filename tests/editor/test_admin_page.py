@@ -8,7 +8,7 @@ import yaml
 from lxml import html
 
 from conftest import Project
-from runform.editor.assets import SVELTIA
+from runform.site.admin.assets import SVELTIA
 
 
 def test_admin_page_is_written_with_noindex_and_its_config(

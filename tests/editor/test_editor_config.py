@@ -10,10 +10,10 @@ import jsonschema
 import pytest
 import yaml
 
-from runform.editor.assets import BUNDLES, SVELTIA, subresource_integrity
-from runform.editor.config import config_yaml, github_repo, local_config, published_config
-from runform.settings import Strings
-from runform.tip_schema import tip_schema
+from runform.content.settings import Strings
+from runform.content.tip_schema import tip_schema
+from runform.site.admin.assets import BUNDLES, SVELTIA, subresource_integrity
+from runform.site.admin.config import config_yaml, github_repo, local_config, published_config
 
 REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / ".cache" / "editor-assets"

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from runform.content.reader import read_yaml_text
 from runform.editor.backend import LocalRepository
 from runform.editor.tip_yaml import normalize_editor_yaml
-from runform.reader import read_yaml_text
 
 # What Decap CMS's YAML 1.2 writer gives for a tip typed into the form.
 DECAP_TEXT = """title: no

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
-from runform.catalog import read_tip
-from runform.editor.config import MEDIA_FOLDER, TIPS_FOLDER
+from runform.content.catalog import read_tip
 from runform.editor.tip_yaml import EditorYamlError, normalize_editor_yaml
+from runform.site.admin.config import MEDIA_FOLDER, TIPS_FOLDER
 
 TIP_EXTENSION: Final = ".yml"
 Answer = tuple[int, Any]

@@ -25,25 +25,27 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
-from runform.catalog import read_tip
-from runform.editor.admin_page import admin_html
-from runform.editor.assets import DECAP
+from runform.content.catalog import read_tip
+from runform.content.paths import parse_tip_file_name
+from runform.content.project import Project
+from runform.content.settings import Strings
 from runform.editor.backend import LocalRepository
-from runform.editor.config import (
+from runform.site.addresses import encode_path, page_url, tip_uri
+from runform.site.admin.assets import DECAP
+from runform.site.admin.config import (
     LOCAL_API_PATH,
     PREVIEW_PATH,
     TIPS_FOLDER,
     config_yaml,
     local_config,
 )
-from runform.settings import Strings
+from runform.site.admin.page import admin_html
 
 LOCAL_HOST: Final = "127.0.0.1"
 MAX_BODY: Final = 32 * 1024 * 1024  # an image upload arrives base64-encoded in one request
 _ASSETS_PATH: Final = "/admin/assets/"
-_DATE_PREFIX: Final = len("YYYY-MM-DD-")
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,26 @@ class EditorSite:
         if "/" in name or not path.is_file():
             return None
         entry, _ = read_tip(path, f"{TIPS_FOLDER}/{path.name}", None)
-        slug = entry.slug if entry is not None else name[_DATE_PREFIX:]
-        page = f"tips/{quote(slug)}/" if self.use_directory_urls else f"tips/{quote(slug)}.html"
+        parts = parse_tip_file_name(path.name)
+        slug = entry.slug if entry is not None else parts.slug if parts is not None else None
+        if slug is None:
+            return None
+        page = encode_path(page_url(tip_uri(slug), self.use_directory_urls))
         return self.preview_url.rstrip("/") + "/" + page
+
+
+def editor_site(project: Project, preview_url: str, assets_dir: Path | None = None) -> EditorSite:
+    """What the editor server serves for `project`, linking tips to `preview_url` (the
+    preview's address with the site's path); `assets_dir`: a local copy of the editors."""
+    return EditorSite(
+        repository=LocalRepository(project.root, project.docs_dir),
+        site_name=project.site_name or project.root.name,
+        preview_url=preview_url,
+        strings=project.settings.strings,
+        language=project.language,
+        use_directory_urls=project.use_directory_urls,
+        assets_dir=assets_dir,
+    )
 
 
 class EditorServer(ThreadingHTTPServer):

@@ -32,9 +32,9 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from runform.model import Tip
-from runform.scaffold import FIELD_ORDER
-from runform.tip_schema import SCHEMA_COMMENT
+from runform.content.model import Tip
+from runform.content.scaffold import FIELD_ORDER
+from runform.content.tip_schema import SCHEMA_COMMENT
 
 _INDENT: Final = "  "
 # What a literal block scalar cannot hold as it is: tabs and carriage returns (the reader

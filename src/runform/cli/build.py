@@ -1,0 +1,69 @@
+"""`runform build`: the site as of a day, built strictly and swapped in only when done."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+from typing import Any, Final
+
+from runform.cli.common import (
+    CommandError,
+    add_as_of,
+    add_command,
+    configure_mkdocs_logging,
+    count,
+    open_command_project,
+    stop_on,
+)
+from runform.content.schedule import build_schedule
+from runform.site.output import UnsafeOutput, check_output_dir, discard, staging_dir, swap_in
+
+EXAMPLES: Final = """examples:
+  runform build                              into site/, as of today
+  runform build --as-of 2026-11-27           as if it were that day
+  runform build --out /tmp/preview-site
+
+Builds strictly (any MkDocs warning fails the build) into a new folder and puts it in
+place only when the whole build succeeded: a failed build leaves the old site as it was."""
+
+
+def run(args: argparse.Namespace) -> int:
+    project = open_command_project(args)
+    catalog = project.load_catalog()
+    stop_on([*project.problems, *catalog.errors])
+    as_of = project.as_of(args.as_of)
+    out = Path(args.out).resolve() if args.out else project.site_dir
+    try:
+        check_output_dir(out, project.root, [project.docs_dir, project.tips_dir])
+    except UnsafeOutput as error:
+        raise CommandError(str(error)) from None
+    configure_mkdocs_logging(logging.INFO if args.verbose else logging.WARNING)
+    # loads MkDocs: only here
+    from runform.mkdocs_glue import BuildRequest, SiteBuildError, build_with_mkdocs
+
+    staging = staging_dir(out)
+    request = BuildRequest(as_of=as_of, settings=project.settings, catalog=catalog)
+    try:
+        build_with_mkdocs(project.config_file, staging, strict=True, request=request)
+    except SiteBuildError as error:
+        discard(staging)
+        raise CommandError(f"the build failed, so {out} was left as it was: {error}") from None
+    except BaseException:
+        discard(staging)
+        raise
+    swap_in(staging, out)
+    schedule = build_schedule(catalog, as_of)
+    published = len(schedule.published)
+    print(
+        f"Site built in {out}: {published} {'tip' if published == 1 else 'tips'} published, "
+        f"{len(schedule.scheduled)} scheduled, {count(len(schedule.drafts), 'draft')} "
+        f"(as of {as_of.isoformat()}; only published tips are in the site)."
+    )
+    return 0
+
+
+def register(commands: Any) -> None:
+    parser = add_command(commands, "build", "build the site (published tips only)", EXAMPLES, run)
+    add_as_of(parser)
+    parser.add_argument("--out", metavar="DIR", help="where to put the site (default: site/)")

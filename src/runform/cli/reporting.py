@@ -1,0 +1,131 @@
+"""What the command line prints: diagnostics as text, JSON or GitHub annotations; the plan.
+
+- text: one `path:line:col: severity: message (hint)` line per problem, then a count, as
+  yamllint prints them;
+- json: one object for editors and tools;
+- github: workflow commands (`::error file=…,line=…,col=…::…`), grouped per file as yamllint's
+  `--format github` does, so a pull request shows each problem on its line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+from itertools import groupby
+from typing import Final
+
+from runform.content.diagnostics import Diagnostic, printable, summarize
+from runform.content.planner import MISSING, Plan, PlanRow
+from runform.content.settings import Weekday
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+_NO_TITLE: Final = "-"
+
+
+def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: Format, checked: int) -> str:
+    problems = sorted(diagnostics)
+    if fmt is Format.JSON:
+        return _json(problems, checked)
+    if fmt is Format.GITHUB:
+        return "\n".join([*_github(problems), _summary(problems, checked)])
+    return "\n".join([*(str(d) for d in problems), _summary(problems, checked)])
+
+
+def _summary(problems: Sequence[Diagnostic], checked: int) -> str:
+    tips = f"{checked} tip" if checked == 1 else f"{checked} tips"
+    if not problems:
+        return f"runform: {tips} checked, no problems."
+    return f"runform: {summarize(problems)} ({tips} checked)."
+
+
+def _json(problems: Sequence[Diagnostic], checked: int) -> str:
+    errors = sum(1 for d in problems if d.is_error)
+    document = {
+        "checked": checked,
+        "errors": errors,
+        "warnings": len(problems) - errors,
+        "diagnostics": [
+            {
+                "path": d.path,
+                "line": d.line,
+                "col": d.col,
+                "severity": str(d.severity),
+                "message": d.message,
+                "hint": d.hint,
+                "code": d.code,
+            }
+            for d in problems
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def _github(problems: Sequence[Diagnostic]) -> list[str]:
+    lines: list[str] = []
+    for path, in_file in groupby(problems, key=lambda d: d.path):
+        lines.append(f"::group::{_escape_data(path)}")
+        for d in in_file:
+            text = d.message + (f" ({d.hint})" if d.hint else "")
+            lines.append(
+                f"::{d.severity} file={_escape_property(d.path)},line={d.line},col={d.col}"
+                f"::{d.line}:{d.col} {_escape_data(text)}"
+            )
+        lines.append("::endgroup::")
+    return lines
+
+
+def _escape_data(text: str) -> str:
+    """GitHub's workflow-command escaping for a message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_plan(plan: Plan) -> str:
+    weekday = plan.weekday.value.capitalize()
+    lines = [
+        f"Publish day: {weekday}. As of {_day(plan.as_of)} {plan.as_of.isoformat()}.",
+        "",
+    ]
+    rows = [("Date", "Day", "Status", "Title")]
+    rows += [_cells(row) for row in plan.recent]
+    split = len(rows)
+    rows += [_cells(row) for row in plan.upcoming]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for index, row in enumerate(rows):
+        if index == split and plan.recent:
+            lines.append(_line(("-" * widths[0], "-" * widths[1], "-" * widths[2], ""), widths))
+        lines.append(_line(row, widths))
+    if plan.gaps:
+        lines.append("")
+    for gap in plan.gaps:
+        what = "only a draft, which is never published" if gap.draft_only else "no tip"
+        lines.append(
+            f"warning: {_day(gap.day)} {gap.day.isoformat()} has {what}; start one with: "
+            f'runform new "Title" --date {gap.day.isoformat()}'
+        )
+    return "\n".join(lines)
+
+
+def _cells(row: PlanRow) -> tuple[str, str, str, str]:
+    status = row.status.upper() if row.status == MISSING else row.status
+    return (row.day.isoformat(), _day(row.day)[:3], status, printable(row.title or _NO_TITLE))
+
+
+def _line(cells: tuple[str, str, str, str], widths: list[int]) -> str:
+    columns = [cell.ljust(width) for cell, width in zip(cells[:3], widths, strict=True)]
+    return "  ".join([*columns, cells[3]]).rstrip()
+
+
+def _day(day: date) -> str:
+    return list(Weekday)[day.weekday()].value.capitalize()

@@ -1,0 +1,85 @@
+"""`runform check`: every problem in the given tip files (or all of them), warnings included.
+
+Rules across tips (one address per tip, two tips on one day) always look at every tip, so
+checking one file still tells you it clashes with another; only its own lines are printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from runform.content.catalog import Catalog, build_catalog, find_tip_files, read_tip
+from runform.content.diagnostics import START, ContentError, Diagnostic
+from runform.content.paths import display_path
+from runform.content.project import Project
+from runform.content.redirects import REDIRECTS_FILE, read_redirects
+from runform.content.warnings import find_warnings
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    diagnostics: tuple[Diagnostic, ...]  # sorted
+    checked: int  # tip files covered
+
+    @property
+    def failed(self) -> bool:
+        return any(d.is_error for d in self.diagnostics)
+
+
+def check_project(project: Project, paths: Sequence[Path], as_of: date | None) -> CheckResult:
+    root = project.root.resolve()
+    files: dict[Path, str] = {}  # resolved path -> as the coach sees it
+
+    def add(path: Path) -> str:
+        resolved = path.resolve()
+        if resolved not in files:
+            files[resolved] = display_path(path, root)
+        return files[resolved]
+
+    for path in find_tip_files(project.tips_dir):
+        add(path)
+    wanted: set[str] = set()
+    missing: list[Diagnostic] = []
+    for path in paths:
+        if path.resolve() == project.config_file:
+            wanted.add(project.display(project.config_file))
+        elif path.is_dir():
+            wanted.update(add(found) for found in find_tip_files(path))
+        elif path.is_file():
+            wanted.add(add(path))
+        else:
+            missing.append(Diagnostic.at(path.as_posix(), START, "no such file or folder"))
+    catalog = build_catalog(
+        read_tip(path, display, project.docs_dir) for path, display in sorted(files.items())
+    )
+    diagnostics = [*project.problems, *catalog.diagnostics, *missing]
+    diagnostics.extend(_redirect_problems(project, catalog, files))
+    try:
+        day = project.as_of(as_of)
+    except ContentError as error:
+        diagnostics.extend(error.diagnostics)
+    else:
+        diagnostics.extend(
+            find_warnings(
+                catalog, as_of=day, weekday=project.settings.publish_weekday, root=project.root
+            )
+        )
+    if not paths:
+        return CheckResult(tuple(sorted(diagnostics)), len(files))
+    wanted.update(d.path for d in missing)
+    shown = [d for d in diagnostics if d.path in wanted]
+    tips = sum(1 for display in files.values() if display in wanted)
+    return CheckResult(tuple(sorted(shown)), tips)
+
+
+def _redirect_problems(
+    project: Project, catalog: Catalog, files: dict[Path, str]
+) -> list[Diagnostic]:
+    """redirects.yml: each old address must lead to a tip (valid or not: its file is there)."""
+    slugs = {Path(display).stem[len("YYYY-MM-DD-") :] for display in files.values()}
+    slugs.update(entry.slug for entry in catalog.entries)
+    _, problems = read_redirects(project.root / REDIRECTS_FILE, project.root, slugs)
+    return problems

@@ -1,0 +1,62 @@
+"""Paths as the coach sees and names them: the display form, and the tip file name.
+
+One tip file is `tips/YYYY-MM-DD-slug.yml` (`.yaml` is read too). Everything that shows a
+path to the coach (diagnostics, messages) shows it relative to the project through
+`display_path`; everything that reads or writes a tip's file name goes through
+`parse_tip_file_name` / `tip_file_name`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+TIP_SUFFIXES: Final = (".yml", ".yaml")
+_TIP_NAME: Final = re.compile(r"(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)")
+_DATE_PREFIX: Final = re.compile(r"(\d{4}-\d{2}-\d{2})-")
+
+
+@dataclass(frozen=True)
+class TipFileName:
+    """The parts of a tip's file name: the date as written (maybe not a real day) and the slug."""
+
+    date_text: str  # "2026-11-27"
+    slug: str  # "heel-pick-up"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """`path` relative to the project folder `root` in POSIX form when it lies inside it
+    ("tips/2026-11-27-x.yml"), else as given."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def parse_tip_file_name(name: str) -> TipFileName | None:
+    """ "2026-11-27-heel-pick-up.yml" -> TipFileName("2026-11-27", "heel-pick-up"); None when
+    the name does not have that shape (the suffix must be one of TIP_SUFFIXES)."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or f".{suffix}" not in TIP_SUFFIXES:
+        return None
+    match = _TIP_NAME.fullmatch(stem)
+    return TipFileName(*match.groups()) if match else None
+
+
+def file_name_date(name: str) -> date | None:
+    """The day a file name starts with ("2026-11-27-…"), whatever follows; None if none."""
+    match = _DATE_PREFIX.match(name)
+    if not match:
+        return None
+    try:
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def tip_file_name(day: date, slug: str) -> str:
+    """The file name of a tip: its publish day and slug."""
+    return f"{day.isoformat()}-{slug}.yml"

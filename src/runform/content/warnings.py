@@ -1,0 +1,222 @@
+"""Warnings: rules that span tips or depend on the day, worth a look but never blocking.
+
+Computed from the catalog (valid tips only) and the as-of date; each is a `Diagnostic` with
+severity WARNING and the stable code of its rule (as yamllint names its rules), placed on the
+key it is about. One small function per rule; `TIP_RULES` lists the per-tip ones by code.
+Positions come from reading the file again, only for the few tips that have a warning.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Final
+
+from runform.content.catalog import Catalog, Entry
+from runform.content.diagnostics import START, Diagnostic, Position, Severity
+from runform.content.markup import left_out_markdown
+from runform.content.model import Tip
+from runform.content.reader import KeyPath, SourceDocument, read_yaml_file
+from runform.content.schedule import Status, status_of
+from runform.content.settings import Weekday
+
+SUMMARY_SEARCH_LENGTH: Final = 160  # about what search engines show of a description
+_SCALAR_KEYS: Final = frozenset({("date",), ("summary",), ("teaser",)})
+_MARKDOWN_SHOWS: Final = "emphasis, lists, links, code and quotes"
+
+Locate = Callable[[Entry, KeyPath], Position]  # the value of a scalar key, else the key
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may look at besides the tip: the day, the publish weekday, where keys are."""
+
+    as_of: date
+    weekday: Weekday
+    locate: Locate
+
+
+TipRule = Callable[[Entry, RuleContext], Iterator[Diagnostic]]
+
+
+def find_warnings(
+    catalog: Catalog, *, as_of: date, weekday: Weekday, root: Path
+) -> list[Diagnostic]:
+    """Every warning about the valid tips in `catalog`, sorted; each carries its rule's code."""
+    context = RuleContext(as_of, weekday, _Locator(root))
+    warnings = [
+        warning
+        for entry in catalog.entries
+        for rule in TIP_RULES.values()
+        for warning in rule(entry, context)
+    ]
+    warnings.extend(shared_date(catalog.entries, context))
+    return sorted(warnings)
+
+
+def _warn(entry: Entry, where: Position, code: str, message: str, hint: str) -> Diagnostic:
+    return Diagnostic.at(entry.path, where, message, hint, Severity.WARNING, code)
+
+
+def off_weekday(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
+    """`off-weekday`: the tip is not dated on the publish weekday."""
+    tip, weekday = entry.tip, context.weekday
+    if tip.date.weekday() != weekday.index:
+        ahead = tip.date + timedelta(days=(weekday.index - tip.date.weekday()) % 7)
+        yield _warn(
+            entry,
+            context.locate(entry, ("date",)),
+            "off-weekday",
+            f"date {tip.date.isoformat()} is a {_day_name(tip.date)}, "
+            f"not the publish day ({weekday.value.capitalize()})",
+            f"move it to {_day_name(ahead)} {ahead.isoformat()}, "
+            "or change extra.runform.publish_weekday in mkdocs.yml",
+        )
+
+
+def long_summary(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
+    """`long-summary`: longer than search engines show of a description."""
+    summary = entry.tip.summary
+    if len(summary) > SUMMARY_SEARCH_LENGTH:
+        yield _warn(
+            entry,
+            context.locate(entry, ("summary",)),
+            "long-summary",
+            f"summary is {len(summary)} characters long; search engines show only "
+            f"about {SUMMARY_SEARCH_LENGTH}",
+            f"shorten it by {len(summary) - SUMMARY_SEARCH_LENGTH} characters",
+        )
+
+
+def video_without_credit(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
+    """`video-without-credit`: a video names nobody who made it."""
+    video = entry.tip.video
+    if video is not None and video.credit is None:
+        yield _warn(
+            entry,
+            context.locate(entry, ("video",)),
+            "video-without-credit",
+            "video has no credit",
+            "add 'credit:' under 'video:' with the name of who made it",
+        )
+
+
+def no_tags(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
+    """`no-tags`: readers cannot find related tips."""
+    if not entry.tip.tags:
+        yield _warn(
+            entry,
+            context.locate(entry, ("tags",)),
+            "no-tags",
+            "tip has no tags",
+            "add a few, e.g. 'tags: [cadence, drills]', so readers find related tips",
+        )
+
+
+def unused_teaser(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
+    """`unused-teaser`: a published tip's teaser is never shown."""
+    tip = entry.tip
+    if tip.teaser is not None and status_of(entry, context.as_of) is Status.PUBLISHED:
+        yield _warn(
+            entry,
+            context.locate(entry, ("teaser",)),
+            "unused-teaser",
+            f"teaser is never shown: the tip was published on {tip.date.isoformat()}",
+            "remove 'teaser:'; a teaser is shown only while its tip is next up",
+        )
+
+
+def markdown_left_out(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
+    """`markdown-left-out`: Markdown the tip page does not show (images, headings, HTML)."""
+    for keys, text in _markdown_fields(entry.tip):
+        if left_out := left_out_markdown(text):
+            yield _warn(
+                entry,
+                context.locate(entry, keys),
+                "markdown-left-out",
+                f"{_field_label(keys)} has {_and(left_out)}, which the tip page leaves out",
+                f"a tip's Markdown shows {_MARKDOWN_SHOWS}; write the rest as text",
+            )
+
+
+TIP_RULES: Final[dict[str, TipRule]] = {
+    "off-weekday": off_weekday,
+    "long-summary": long_summary,
+    "video-without-credit": video_without_credit,
+    "no-tags": no_tags,
+    "unused-teaser": unused_teaser,
+    "markdown-left-out": markdown_left_out,
+}
+
+
+def _markdown_fields(tip: Tip) -> list[tuple[KeyPath, str]]:
+    """Every Markdown field of a tip, with where it is."""
+    fields: list[tuple[KeyPath, str]] = [(("intro",), tip.intro)] if tip.intro else []
+    fields += [(("rationale", i, "body"), s.body) for i, s in enumerate(tip.rationale)]
+    fields += [(("faults", i, "fix"), fault.fix) for i, fault in enumerate(tip.faults)]
+    if tip.drill:
+        fields += [(("drill", "steps", i), step) for i, step in enumerate(tip.drill.steps)]
+    fields += [(("notes", i, "text"), note.text) for i, note in enumerate(tip.notes)]
+    return fields
+
+
+def _and(names: list[str]) -> str:
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+def _field_label(keys: KeyPath) -> str:
+    """("drill", "steps", 2) -> "drill step 3"; ("rationale", 0, "body") -> "rationale.body"."""
+    if keys[:2] == ("drill", "steps"):
+        return f"drill step {int(keys[2]) + 1}"
+    return ".".join(str(k) for k in keys if isinstance(k, str))
+
+
+def shared_date(entries: tuple[Entry, ...], context: RuleContext) -> list[Diagnostic]:
+    """`shared-date`: two tips (drafts aside) on one day; each is told about the others."""
+    by_date: dict[date, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if not entry.tip.draft:
+            by_date[entry.tip.date].append(entry)
+    found: list[Diagnostic] = []
+    for day, sharing in by_date.items():
+        if len(sharing) < 2:
+            continue
+        for entry in sharing:
+            others = ", ".join(other.path for other in sharing if other is not entry)
+            found.append(
+                _warn(
+                    entry,
+                    context.locate(entry, ("date",)),
+                    "shared-date",
+                    f"{len(sharing)} tips are dated {day.isoformat()}; also {others}",
+                    "move one to a free publish day; runform schedule lists them",
+                )
+            )
+    return found
+
+
+def _day_name(day: date) -> str:
+    return list(Weekday)[day.weekday()].value.capitalize()
+
+
+class _Locator:
+    """Where a key's value (or, failing that, the key or the file) starts in a tip file."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self._sources: dict[str, SourceDocument | None] = {}
+
+    def __call__(self, entry: Entry, keys: KeyPath) -> Position:
+        if entry.path not in self._sources:
+            source = read_yaml_file(self._root / entry.path, entry.path)
+            self._sources[entry.path] = source if isinstance(source, SourceDocument) else None
+        source = self._sources[entry.path]
+        if source is None:
+            return START
+        value = source.value_positions.get(keys)
+        if value is not None and keys in _SCALAR_KEYS:
+            return value
+        return source.positions.get(keys, START)

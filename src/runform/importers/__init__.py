@@ -1,0 +1,1 @@
+"""Importers: other blogs' exports -> tip files, redirects and comments (`runform import`)."""

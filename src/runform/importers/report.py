@@ -1,0 +1,99 @@
+"""What `runform import wordpress` prints: one line per post, then one summary line.
+
+text: `imported post 101 "Heel Pick Up" -> tips/2019-05-17-heel-pick-up.yml (guessed: …)
+(dropped: …)`, `skipped post 102 "Members only": password-protected`; every other kind of
+item (attachments, menu items) as one count; then what was written. json: the same facts as
+one object for tools.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Final
+
+from runform.importers.wordpress import ImportPlan, PostResult
+
+TEXT: Final = "text"
+JSON: Final = "json"
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What was written (or, in a dry run, would have been)."""
+
+    dry_run: bool
+    tips_written: int
+    posters_copied: int
+    redirects_added: int
+    redirects_file: str  # "redirects.yml"
+    comments_to_isso: int | None  # None: comments were not asked for
+    isso_db: str | None = None
+    isso_already: tuple[str, ...] = ()  # threads left alone: they had comments
+
+
+def format_report(plan: ImportPlan, outcome: ImportOutcome, fmt: str) -> str:
+    if fmt == JSON:
+        return _json(plan, outcome)
+    lines = [_line(result, outcome) for result in plan.results]
+    if plan.other_items:
+        counts = ", ".join(f"{n} {kind}" for kind, n in sorted(plan.other_items.items()))
+        lines.append(f"not posts, not imported: {counts}")
+    for uri in outcome.isso_already:
+        lines.append(f"comments: Isso already has comments at {uri}; none were added there")
+    lines.append(_summary(plan, outcome))
+    return "\n".join(lines)
+
+
+def _line(result: PostResult, outcome: ImportOutcome) -> str:
+    name = f'{result.kind} {result.post_id} "{result.title}"'
+    if not result.imported:
+        return f"skipped {name}: {result.reason}"
+    parts = [f"imported {name} -> {result.file}"]
+    if result.guessed:
+        parts.append(f"(guessed: {'; '.join(result.guessed)})")
+    if result.dropped:
+        parts.append(f"(dropped: {'; '.join(result.dropped)})")
+    if result.poster:
+        parts.append(f"(poster: docs/{result.poster})")
+    if result.fetch:
+        parts.append(f"(fetch {result.fetch} for the video poster: give --uploads)")
+    if result.comments:
+        where = (
+            "to Isso"
+            if outcome.comments_to_isso is not None
+            else "left behind: use --comments isso"
+        )
+        parts.append(f"({_count(result.comments, 'comment')} {where})")
+    return " ".join(parts)
+
+
+def _summary(plan: ImportPlan, outcome: ImportOutcome) -> str:
+    imported = sum(1 for r in plan.results if r.imported)
+    skipped = len(plan.results) - imported
+    verb = "would be" if outcome.dry_run else "were"
+    parts = [
+        f"{_count(imported, 'tip')} imported, {_count(skipped, 'post')} skipped",
+        f"{_count(outcome.redirects_added, 'redirect')} added to {outcome.redirects_file}",
+    ]
+    if outcome.posters_copied:
+        parts.append(f"{_count(outcome.posters_copied, 'poster')} copied to docs/images/")
+    if outcome.comments_to_isso is not None:
+        parts.append(f"{_count(outcome.comments_to_isso, 'comment')} written to {outcome.isso_db}")
+    text = "; ".join(parts) + "."
+    if outcome.dry_run:
+        return f"Dry run: nothing was written. {text}".replace(" were ", f" {verb} ")
+    return text
+
+
+def _json(plan: ImportPlan, outcome: ImportOutcome) -> str:
+    data = {
+        "posts": [asdict(result) for result in plan.results],
+        "other_items": dict(sorted(plan.other_items.items())),
+        "outcome": asdict(outcome),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"

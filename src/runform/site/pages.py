@@ -1,0 +1,429 @@
+"""Schedule + SiteSettings -> the generated pages: home, the archive, one page per tip.
+
+Everything a template shows is decided here: which tips, in which order, grouped how, with
+which dates in words and which relative URLs. Templates only display it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from itertools import groupby
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+from runform.content.catalog import Entry
+from runform.site.addresses import (
+    ARCHIVE_URI,
+    BOOK_URI,
+    HOME_URI,
+    SiteLinks,
+    asset_url,
+    relative_url,
+    resolve_site_path,
+    tip_uri,
+)
+from runform.site.links import RelatedTips, ShareLink, share_links, with_utm
+from runform.content.model import CallToAction, Tip
+from runform.site.render import RenderedPage, render_page
+from runform.content.schedule import Schedule, Status
+from runform.content.settings import CommentsProvider, SiteSettings, Strings
+from runform.content.videos import embed_url, watch_url
+
+GISCUS_SCRIPT = "https://giscus.app/client.js"
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What pages need to know about the MkDocs site they become part of."""
+
+    site_name: str = "runform"
+    language: str = "en"
+    use_directory_urls: bool = True
+    # docs/index.md: its front matter and body (the coach's own Markdown); only the home
+    # page shows them, so they take no part in comparing (and caching) tip pages
+    home_meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    welcome: str = field(default="", compare=False)
+    site_description: str = ""  # mkdocs.yml site_description
+    site_url: str = ""  # mkdocs.yml site_url: share links need full addresses
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class VideoView:
+    title: str
+    provider: str
+    embed_url: str
+    watch_url: str
+    credit: str | None
+    credit_url: str | None
+    poster_url: str | None
+    play_label: str  # "Play video: Heel pull drill", the button's accessible name
+    play_hint: str  # "Plays from YouTube when you press play"
+    watch_label: str  # "Watch on YouTube", the link without JavaScript
+
+
+@dataclass(frozen=True)
+class CtaView:
+    text: str
+    label: str
+    url: str
+    assessment_text: str | None = None
+    assessment_label: str | None = None
+    assessment_url: str | None = None
+
+
+@dataclass(frozen=True)
+class TipCard:
+    """A tip as listed on home and the archive."""
+
+    tip: Tip
+    url: str
+    date_iso: str
+    date_label: str
+
+
+def build_pages(
+    schedule: Schedule,
+    shown: Sequence[Entry],
+    settings: SiteSettings,
+    site: SiteContext,
+    *,
+    keep_for_rebuilds: bool = False,
+) -> list[RenderedPage]:
+    """Every generated page: one per shown tip (`shown`, newest first, as
+    `Schedule.shown` decides), the archive, home and the booking page.
+
+    keep_for_rebuilds: keep each rendered tip page (`serve`, which rebuilds on every save, then
+    re-renders only the tips whose page changed); a one-off build keeps none in memory.
+    """
+    related = RelatedTips(shown)
+    render = _render_tip_page if keep_for_rebuilds else _render_tip_page.__wrapped__
+    pages = [
+        _render_tip(render, entry, shown, index, related, schedule, settings, site)
+        for index, entry in enumerate(shown)
+    ]
+    pages.append(_render_archive(schedule, settings, site))
+    pages.append(_render_home(schedule, settings, site))
+    if book := _render_book(settings, site):
+        pages.append(book)
+    return pages
+
+
+def babel_locale(language: str) -> Locale:
+    """Babel's locale for Material's `theme.language` ("fr", "pt-BR", "zh-Hant"); else English."""
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def _date_label(day: date, site: SiteContext) -> str:
+    return _long_date(day, site.language)
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day: date, language: str) -> str:
+    """Each tip's date is shown on its page, the archive, home and related cards: worded once."""
+    return format_date(day, format="long", locale=babel_locale(language))
+
+
+def _card(entry: Entry, from_uri: str, site: SiteContext) -> TipCard:
+    return TipCard(
+        tip=entry.tip,
+        url=relative_url(from_uri, tip_uri(entry.slug), site.use_directory_urls),
+        date_iso=entry.tip.date.isoformat(),
+        date_label=_date_label(entry.tip.date, site),
+    )
+
+
+def _render_tip(
+    render: Callable[..., RenderedPage],
+    entry: Entry,
+    shown: Sequence[Entry],
+    index: int,
+    related: RelatedTips,
+    schedule: Schedule,
+    settings: SiteSettings,
+    site: SiteContext,
+) -> RenderedPage:
+    latest = bool(schedule.published) and schedule.published[0] == entry
+    return render(
+        entry,
+        older=shown[index + 1] if index + 1 < len(shown) else None,
+        newer=shown[index - 1] if index > 0 else None,
+        related=tuple(related.of(entry)),
+        status=schedule.status_of(entry),
+        teaser=_teaser(schedule, settings) if latest else None,
+        settings=settings,
+        site=site,
+    )
+
+
+@lru_cache(maxsize=2048)
+def _render_tip_page(
+    entry: Entry,
+    *,
+    older: Entry | None,
+    newer: Entry | None,
+    related: tuple[Entry, ...],
+    status: Status,
+    teaser: str | None,
+    settings: SiteSettings,
+    site: SiteContext,
+) -> RenderedPage:
+    """One tip page from everything it shows; cached, so a preview rebuild re-renders only
+    the tips whose page changed (the edited one and its neighbours)."""
+    uri = tip_uri(entry.slug)
+
+    def link(other: Entry | None) -> Link | None:
+        if other is None:
+            return None
+        return Link(other.tip.title, relative_url(uri, tip_uri(other.slug), site.use_directory_urls))
+
+    return render_page(
+        uri,
+        "tip.md.j2",
+        tip=entry.tip,
+        slug=entry.slug,
+        date_iso=entry.tip.date.isoformat(),
+        date_label=_date_label(entry.tip.date, site),
+        banner=_banner(status, entry.tip.date, settings, site),
+        video=_video_view(entry.tip, uri, site, settings.strings),
+        previous=link(older),
+        next=link(newer),
+        cta=_cta_view(entry.tip.cta, settings, site, medium="tip", campaign=entry.slug),
+        share=_share_view(entry, uri, settings, site),
+        related=[_card(other, uri, site) for other in related],
+        teaser=teaser,
+        teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
+        comments=_comments_meta(entry, settings, site),
+        strings=settings.strings,
+    )
+
+
+@dataclass(frozen=True)
+class ShareView:
+    links: tuple[ShareLink, ...]
+    copy_url: str | None  # the page's full address for "copy link"; None: no button
+
+
+def _share_view(
+    entry: Entry, uri: str, settings: SiteSettings, site: SiteContext
+) -> ShareView | None:
+    """Share links need the page's full address, which only `site_url` gives."""
+    share = settings.share
+    if not share.enabled:
+        return None
+    links = SiteLinks.from_site_url(site.site_url, site.use_directory_urls)
+    address = links.page(uri) if links else None
+    shared = (
+        share_links(
+            share.networks,
+            page_url=address,
+            title=entry.tip.title,
+            summary=entry.tip.summary,
+            hashtag=settings.hashtag,
+            strings=settings.strings,
+        )
+        if address
+        else ()
+    )
+    copy_url = (address or "") if share.copy_link else None
+    if not shared and copy_url is None:
+        return None
+    return ShareView(links=shared, copy_url=copy_url)
+
+
+def _comments_meta(
+    entry: Entry, settings: SiteSettings, site: SiteContext
+) -> dict[str, Any] | None:
+    """What the theme's partials/comments.html needs, carried in the page's front matter.
+
+    Values are plain (not HTML-escaped): the partial escapes them (`| e`, `| tojson`).
+    """
+    comments = settings.comments
+    if not entry.tip.comments or comments.provider is CommentsProvider.NONE:
+        return None
+    strings = settings.strings
+    common = {"heading": strings.comments_heading, "prompt": strings.comments_prompt}
+    if comments.provider is CommentsProvider.GISCUS:
+        giscus = comments.giscus
+        return {
+            **common,
+            "provider": "giscus",
+            "script": GISCUS_SCRIPT,
+            "attributes": {
+                "data-repo": giscus.repo,
+                "data-repo-id": giscus.repo_id,
+                "data-category": giscus.category,
+                "data-category-id": giscus.category_id,
+                "data-mapping": giscus.mapping,
+                "data-strict": "0",
+                "data-reactions-enabled": "1" if giscus.reactions else "0",
+                "data-emit-metadata": "0",
+                "data-input-position": "top",
+                "data-theme": "preferred_color_scheme",
+                "data-lang": giscus.lang or site.language,
+                "data-loading": "lazy",
+                "crossorigin": "anonymous",
+            },
+        }
+    isso = comments.isso
+    server = str(isso.url).rstrip("/")
+
+    def flag(value: bool) -> str:
+        return "true" if value else "false"
+
+    attributes = {
+        "data-isso": server + "/",
+        "data-isso-lang": isso.lang or site.language,
+        "data-isso-require-email": flag(isso.require_email),
+        "data-isso-require-author": flag(isso.require_author),
+        "data-isso-reply-to-self": flag(isso.reply_to_self),
+        "data-isso-vote": "false",
+    }
+    if isso.max_comments is not None:
+        attributes["data-isso-max-comments-top"] = str(isso.max_comments)
+    return {
+        **common,
+        "provider": "isso",
+        "script": server + "/js/embed.min.js",
+        "attributes": attributes,
+        "thread": {"data-title": entry.tip.title},
+    }
+
+
+def _banner(status: Status, day: date, settings: SiteSettings, site: SiteContext) -> str | None:
+    if status is Status.DRAFT:
+        return settings.strings.draft_banner
+    if status is Status.SCHEDULED:
+        label = format_date(day, format="full", locale=babel_locale(site.language))
+        return settings.strings.scheduled_banner.format(date=label)
+    return None
+
+
+def _video_view(tip: Tip, uri: str, site: SiteContext, strings: Strings) -> VideoView | None:
+    video = tip.video
+    if video is None:
+        return None
+    ref, start = video.ref, video.start_seconds
+    provider = "YouTube" if ref.provider == "youtube" else "Vimeo"
+    return VideoView(
+        title=video.title,
+        provider=provider,
+        play_label=strings.play_video.format(title=video.title),
+        play_hint=strings.play_hint.format(provider=provider),
+        watch_label=strings.watch_on.format(provider=provider),
+        embed_url=embed_url(ref, start, autoplay=True),
+        watch_url=watch_url(ref, start),
+        credit=video.credit,
+        credit_url=video.credit_url,
+        poster_url=asset_url(uri, video.poster, site.use_directory_urls) if video.poster else None,
+    )
+
+
+def _cta_view(
+    choice: bool | CallToAction,
+    settings: SiteSettings,
+    site: SiteContext,
+    *,
+    medium: str,
+    campaign: str,
+) -> CtaView | None:
+    """The booking block: a tip's own `cta:`, else the site's `booking`, links UTM-tagged;
+    a site path ("/book/") is put under the site's own path."""
+    booking = settings.booking
+
+    def tagged(url: str) -> str:
+        url = resolve_site_path(url, site.site_url)
+        if not booking.utm:
+            return url
+        return with_utm(url, source=booking.utm_source, medium=medium, campaign=campaign)
+
+    if isinstance(choice, CallToAction):
+        return CtaView(text=choice.text, label=choice.label, url=tagged(choice.url))
+    if not choice or booking.url is None:
+        return None
+    return CtaView(
+        text=booking.text or settings.strings.cta_text,
+        label=booking.label or settings.strings.cta_label,
+        url=tagged(booking.url),
+        assessment_text=booking.assessment_text,
+        assessment_label=booking.assessment_label,
+        assessment_url=tagged(booking.assessment_url) if booking.assessment_url else None,
+    )
+
+
+def _teaser(schedule: Schedule, settings: SiteSettings) -> str | None:
+    upcoming = schedule.next_up
+    if upcoming is None or upcoming.tip.teaser is None:
+        return None
+    return upcoming.tip.teaser
+
+
+def home_description(settings: SiteSettings, site: SiteContext) -> str:
+    """docs/index.md's own description, else site_description, else one made of the names."""
+    own = site.home_meta.get("description") or site.site_description
+    return str(own or f"{settings.hashtag}: running-technique tips from {site.site_name}.")
+
+
+def archive_description(settings: SiteSettings) -> str:
+    return f"Every {settings.hashtag} running-form tip, newest first."
+
+
+def _render_archive(schedule: Schedule, settings: SiteSettings, site: SiteContext) -> RenderedPage:
+    cards = [_card(entry, ARCHIVE_URI, site) for entry in schedule.published]
+    years = [(year, list(group)) for year, group in groupby(cards, key=lambda c: c.tip.date.year)]
+    return render_page(
+        ARCHIVE_URI,
+        "archive.md.j2",
+        title=settings.strings.all_tips,
+        description=archive_description(settings),
+        years=years,
+        count=len(cards),
+        strings=settings.strings,
+    )
+
+
+def _render_home(schedule: Schedule, settings: SiteSettings, site: SiteContext) -> RenderedPage:
+    cards = [_card(entry, HOME_URI, site) for entry in schedule.published]
+    latest, recent = (cards[0], cards[1 : 1 + settings.recent_count]) if cards else (None, [])
+    teaser = _teaser(schedule, settings)
+    return render_page(
+        HOME_URI,
+        "home.md.j2",
+        meta={"description": home_description(settings, site), **site.home_meta},
+        welcome=site.welcome,
+        latest=latest,
+        recent=recent,
+        teaser=teaser,
+        teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
+        archive_url=relative_url(HOME_URI, ARCHIVE_URI, site.use_directory_urls),
+        cta=_cta_view(True, settings, site, medium="home", campaign="home"),
+        strings=settings.strings,
+    )
+
+
+def _render_book(settings: SiteSettings, site: SiteContext) -> RenderedPage | None:
+    """The "Work with us" page (/book/), from the same `booking` settings as the CTA."""
+    cta = _cta_view(True, settings, site, medium="book", campaign="book")
+    if cta is None:
+        return None
+    return render_page(
+        BOOK_URI,
+        "book.md.j2",
+        title=settings.strings.book_title,
+        description=cta.text,
+        cta=cta,
+        strings=settings.strings,
+    )

@@ -1,0 +1,67 @@
+"""A post's HTML -> a tip's parts: videos with their start times, sections, what is dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from runform.importers.post_structure import find_structure
+from runform.importers.wordpress import post_slug
+
+
+@pytest.mark.parametrize(
+    ("content", "url", "start"),
+    [
+        ('<iframe src="https://www.youtube.com/embed/aaaaaaaaaaa?start=30"></iframe>',
+         "https://www.youtube.com/watch?v=aaaaaaaaaaa", 30),
+        ("Intro.\n\nhttps://vimeo.com/76979871#t=1m5s\n\nMore.",
+         "https://vimeo.com/76979871", 65),
+        ("[embed]https://youtu.be/aaaaaaaaaaa?t=2m[/embed]",
+         "https://www.youtube.com/watch?v=aaaaaaaaaaa", 120),
+        ('<p>[video src="https://www.youtube.com/watch?v=aaaaaaaaaaa"]</p>',
+         "https://www.youtube.com/watch?v=aaaaaaaaaaa", None),
+    ],
+    ids=["iframe-start", "auto-embed-vimeo-fragment", "embed-shortcode-t", "video-shortcode"],
+)  # fmt: skip
+def test_the_video_and_its_start(content, url, start):
+    video = find_structure(content, "Title").video
+    assert video is not None, content
+    assert (video.url, video.start) == (url, start)
+
+
+def test_a_link_in_a_sentence_is_no_video_and_hostile_text_stays_text():
+    found = find_structure(
+        "See https://www.youtube.com/watch?v=aaaaaaaaaaa for more.\n\n"
+        'Write &lt;script&gt;alert(1)&lt;/script&gt; <a href="javascript:alert(1)">here</a>.',
+        "Title",
+    )
+    assert found.video is None
+    assert found.rationale == (
+        (
+            "Title",
+            "See https://www.youtube.com/watch?v=aaaaaaaaaaa for more.\n\n"
+            "Write &lt;script>alert(1)&lt;/script> here.",
+        ),
+    )
+
+
+def test_h5_becomes_bold_and_scripts_forms_and_rules_are_dropped():
+    found = find_structure(
+        "<h2>Why</h2><p>Text.</p><h5>Small</h5><hr><script>x()</script><form></form>",
+        "Title",
+    )
+    assert found.rationale == (("Why", "Text.\n\n**Small**"),)
+    assert found.dropped == ("a horizontal rule", "a script", "a form")
+
+
+@pytest.mark.parametrize(
+    ("post_name", "title", "slug"),
+    [
+        ("la-foul%c3%a9e", "La foulée", "la-foulee"),
+        ("%e8%b7%91%e6%ad%a5", "跑步", "paobu"),
+        ("", "Heel Pick Up!", "heel-pick-up"),
+        ("", "", "post-7"),
+    ],
+    ids=["french", "chinese", "from-title", "nothing"],
+)
+def test_slugs(post_name, title, slug):
+    assert post_slug(post_name, title, 7) == slug
