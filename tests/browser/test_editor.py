@@ -159,3 +159,57 @@ def test_editing_a_tip_on_a_phone_keeps_the_rest_of_it(
     assert after["faults"] == before["faults"]
     check = _check(project, "tips/2026-11-20-heel-pick-up.yml")
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def _item_handles(page: Page, name: str) -> Locator:
+    """The drag handles of a list's items (dnd-kit marks them `aria-roledescription`)."""
+    return _list(page, name).locator('[aria-roledescription="sortable"]')
+
+
+def _drag(page: Page, handles: Locator, source: int, target: int) -> None:
+    """Drag item `source` onto item `target` by its handle, with the mouse as a coach does
+    (Decap's list has mouse and touch sensors only: no keyboard, no move up/down buttons)."""
+    handles.nth(target).scroll_into_view_if_needed()
+    items = handles.locator("xpath=../..")  # handle -> item top bar -> item
+    start, goal = items.nth(source).bounding_box(), items.nth(target).bounding_box()
+    grip = handles.nth(source).bounding_box()
+    assert start and goal and grip
+    x, y = grip["x"] + grip["width"] / 2, grip["y"] + grip["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x, y - 10, steps=5)  # past the sensor's 4 px activation distance
+    page.mouse.move(x, y + goal["y"] - start["y"] - 5, steps=20)
+    page.mouse.up()
+
+
+def test_a_fault_deleted_and_sections_reordered_in_the_form_are_saved(
+    editor: tuple[Project, EditorServer], visit: Any
+) -> None:
+    project, server = editor
+    path = project.tips / "2026-11-20-heel-pick-up.yml"
+    before = yaml.safe_load(path.read_text("utf-8"))
+    page = _open(visit, server)
+    page.goto(f"{server.origin}/admin/#/collections/tips/entries/2026-11-20-heel-pick-up")
+    sections = _item_handles(page, "rationale")
+    sections.nth(2).wait_for()
+    _drag(page, sections, source=2, target=0)
+    headings = _list(page, "rationale").locator('[id^="heading-field-"]')
+    assert [headings.nth(n).input_value() for n in range(3)] == [
+        "How it fits proper running form",
+        "Why master the movement?",
+        "Let the strong muscles do their share",
+    ]
+    faults = _item_handles(page, "faults")
+    faults.nth(1).locator("xpath=../button[last()]").click()  # the item's remove (x) button
+    assert faults.count() == 1
+    _publish(page)
+
+    after = yaml.safe_load(path.read_text("utf-8"))
+    old = before["rationale"]
+    assert after["rationale"] == [old[2], old[0], old[1]]
+    assert after["faults"] == before["faults"][:1]
+    assert {k: v for k, v in after.items() if k not in ("rationale", "faults")} == {
+        k: v for k, v in before.items() if k not in ("rationale", "faults")
+    }
+    check = _check(project, "tips/2026-11-20-heel-pick-up.yml")
+    assert check.returncode == 0, check.stdout + check.stderr
