@@ -2,15 +2,21 @@
 
 `make_tips(n, seed)` returns n tips, one a week going back from FIXED_DATE. Tip i depends only on
 the seed and i (each has its own random.Random), so tip 0 is the same page at N=10 and N=500.
+The seed also chooses the tips' *shape* (`make_shape`): how many rationale sections, paragraphs
+and sentences, how long the lists, faults and drill steps, how many notes, links and tags, how
+many tips have a video, a poster or no drill. Different seeds write like different coaches, so
+a run over several seeds shows how runform fares on content nobody tuned it for.
 
 `write_projects(n, work_dir, repo)` writes, from the same words:
   runform/  tips/*.yml + docs/ + mkdocs.yml with the repo's hook (the repo's mkdocs.yml when it
             exists, with paths made absolute; a minimal one until then)
   plain/    the same tips as plain Material for MkDocs pages (docs/tips/<slug>.md, not in the nav)
             and a home page listing them
-  blog/     the same tips as posts of Material's blog plugin (docs/blog/posts/<slug>.md)
+  blog/     (with blog=True) the same tips as posts of Material's blog plugin
 
-Run alone: `python bench/generate.py 10 --out bench/work/demo`.
+Posters are small JPEG files written to docs/images/ of the runform and plain projects alike.
+
+Run alone: `python bench/generate.py 10 --seed 7 --out bench/work/demo`.
 """
 
 from __future__ import annotations
@@ -224,12 +230,93 @@ _LINK_TEXTS = [
 _YOUTUBE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
 
 
+_NOTES = [
+    ("note", "We are not physiotherapists: if something hurts, stop and ask one."),
+    ("tip", "Film yourself from the side at an easy pace, then again at **tempo** pace."),
+    ("warning", "Do not practise this on the day before a race; new patterns tire you out."),
+    ("note", "This cue builds on last month's work on *posture*."),
+    ("tip", "Say the cue out loud for the first few strides; it really helps."),
+    ("warning", "Stop if you feel a sharp pain in the knee or the ankle."),
+]
+_MUSCLES = ["Hamstrings", "Glutes", "Hip flexors", "Calves", "Quadriceps", "Core", "Shoulders"]
+_POSTER_COLOURS = [(230, 92, 0), (0, 128, 128), (60, 60, 70), (200, 180, 40), (90, 40, 140)]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How one seed's coach writes: the ranges (inclusive) and shares each tip is drawn from.
+
+    `make_shape(seed)` picks them, so a set of seeds covers short and long tips, few and many
+    sections, lists, faults, steps, notes, links and tags, with and without videos and posters.
+    """
+
+    sections: tuple[int, int]  # rationale sections per tip
+    paragraphs: tuple[int, int]  # paragraphs per section
+    sentences: tuple[int, int]  # sentences per paragraph
+    list_share: float  # share of sections with a bulleted list
+    list_items: tuple[int, int]
+    faults: tuple[int, int]
+    drill_share: float  # share of tips with a drill
+    drill_steps: tuple[int, int]
+    notes: tuple[int, int]
+    links: tuple[int, int]  # links per tip, spread over its paragraphs
+    internal_link_share: float  # share of links that go to another tip of the site
+    video_share: float  # share of tips with a video
+    poster_share: float  # share of videos with a local poster image
+    tags: tuple[int, int]
+    intro_share: float
+    muscles_share: float
+
+    def describe(self) -> str:
+        def span(r: tuple[int, int]) -> str:
+            return f"{r[0]}" if r[0] == r[1] else f"{r[0]}-{r[1]}"
+
+        return (
+            f"sections {span(self.sections)} x paragraphs {span(self.paragraphs)} x sentences "
+            f"{span(self.sentences)}; lists {self.list_share:.0%} ({span(self.list_items)}); "
+            f"faults {span(self.faults)}; drill {self.drill_share:.0%} "
+            f"({span(self.drill_steps)} steps); notes {span(self.notes)}; links "
+            f"{span(self.links)} ({self.internal_link_share:.0%} internal); video "
+            f"{self.video_share:.0%}, poster {self.poster_share:.0%} of them; "
+            f"tags {span(self.tags)}"
+        )
+
+
+def _span(rng: random.Random, low: tuple[int, int], extra: int) -> tuple[int, int]:
+    first = rng.randint(*low)
+    return first, first + rng.randint(0, extra)
+
+
+def make_shape(seed: int) -> Shape:
+    """The shape of every tip written with `seed` (its own Random: independent of N)."""
+    rng = random.Random(f"shape-{seed}")
+    return Shape(
+        sections=_span(rng, (1, 3), 3),
+        paragraphs=_span(rng, (1, 2), 3),
+        sentences=_span(rng, (2, 4), 5),
+        list_share=rng.choice([0.0, 0.3, 0.6, 1.0]),
+        list_items=_span(rng, (2, 4), 6),
+        faults=_span(rng, (0, 2), 4),
+        drill_share=rng.choice([0.5, 0.8, 1.0]),
+        drill_steps=_span(rng, (1, 4), 4),
+        notes=_span(rng, (0, 1), 2),
+        links=_span(rng, (0, 2), 4),
+        internal_link_share=rng.choice([0.0, 0.25, 0.5]),
+        video_share=rng.choice([0.3, 0.7, 1.0]),
+        poster_share=rng.choice([0.0, 0.3, 0.8]),
+        tags=_span(rng, (0, 3), 3),
+        intro_share=rng.choice([0.3, 0.7, 1.0]),
+        muscles_share=rng.choice([0.0, 0.5]),
+    )
+
+
 @dataclass(frozen=True)
 class SyntheticTip:
     index: int
     slug: str
     day: date
     data: dict[str, Any]  # exactly the YAML keys of a tip file
+    poster_colour: tuple[int, int, int] | None = None  # the image at data["video"]["poster"]
 
     @property
     def filename(self) -> str:
@@ -248,29 +335,48 @@ def _sentence(rng: random.Random, focus: str) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def _paragraph(rng: random.Random, focus: str, sentences: int, *, link: bool) -> str:
+# A link is written as a placeholder and resolved per output: `../slug/` in a tip file, and
+# `slug.md` (or the post's address) in the Markdown pages, as each tool's writer expects.
+_INTERNAL = "\x00tip:{slug}\x00"
+_INTERNAL_RE = re.compile("\x00tip:([a-z0-9-]+)\x00")
+
+
+def _paragraph(rng: random.Random, focus: str, sentences: int, links: list[str]) -> str:
     parts = [rng.choice(_OPENERS)]
     for _ in range(sentences - 1):
         parts.append(_sentence(rng, focus) if rng.random() < 0.5 else rng.choice(_FILLERS))
-    if link:
-        text, url = rng.choice(_LINK_TEXTS)
-        parts.append(f"See [{text}]({url}) for more.")
     # emphasis on one word-group per paragraph
     k = rng.randrange(len(parts))
     parts[k] = parts[k].replace(focus, f"*{focus}*", 1)
+    parts.extend(f"See [{text}]({url}) for more." for text, url in links)
     return " ".join(parts)
 
 
-def _section(rng: random.Random, focus: str, heading: str) -> dict[str, str]:
-    items = rng.sample(_LIST_ITEMS, rng.randint(3, 4))
-    body = "\n\n".join(
-        [
-            _paragraph(rng, focus, rng.randint(3, 5), link=True),
-            "\n".join(f"- {item[0].upper()}{item[1:]}" for item in items),
-            _paragraph(rng, focus, rng.randint(3, 4), link=False),
-        ]
-    )
-    return {"heading": heading, "body": body + "\n"}
+def _link(rng: random.Random, shape: Shape, newer: list[tuple[str, str]]) -> tuple[str, str]:
+    if newer and rng.random() < shape.internal_link_share:
+        slug, title = rng.choice(newer)
+        return f"last week's tip on {title.lower()}", _INTERNAL.format(slug=slug)
+    return rng.choice(_LINK_TEXTS)
+
+
+def _deal(rng: random.Random, count: int, slots: int) -> list[int]:
+    """`count` items dealt at random over `slots` places."""
+    dealt = [0] * slots
+    for _ in range(count):
+        dealt[rng.randrange(slots)] += 1
+    return dealt
+
+
+def _section(
+    rng: random.Random, shape: Shape, focus: str, heading: str, links: list[list[tuple[str, str]]]
+) -> dict[str, str]:
+    paragraphs = [_paragraph(rng, focus, rng.randint(*shape.sentences), ls) for ls in links]
+    if rng.random() < shape.list_share:
+        count = rng.randint(*shape.list_items)
+        items = [rng.choice(_LIST_ITEMS) for _ in range(count)]
+        bullets = "\n".join(f"- {item[0].upper()}{item[1:]}" for item in items)
+        paragraphs.insert(min(1, len(paragraphs)), bullets)
+    return {"heading": heading, "body": "\n\n".join(paragraphs) + "\n"}
 
 
 def _video(rng: random.Random, title: str) -> dict[str, str]:
@@ -283,53 +389,108 @@ def _video(rng: random.Random, title: str) -> dict[str, str]:
     return {"url": url, "title": f"{title} drill", "credit": credit, "credit_url": credit_url}
 
 
-def make_tip(index: int, seed: int, taken: set[str]) -> SyntheticTip:
-    """Tip `index`: its own Random, so it does not depend on how many tips are made."""
+def make_tip(
+    index: int, seed: int, shape: Shape, taken: set[str], newer: list[tuple[str, str]]
+) -> SyntheticTip:
+    """Tip `index`: its own Random, so it does not depend on how many tips are made.
+
+    taken holds the slugs of tips 0..index-1, newer their (slug, title), so links and slug
+    clashes are prefix-stable too."""
     rng = random.Random(seed * 1_000_003 + index)
     name, focus, tag = rng.choice(_FOCUS)
     title = f"{name} {rng.choice(_CONTEXT)}"
     slug = slugify(title)
-    if slug in taken:  # taken holds tips 0..index-1 only, so this is prefix-stable
+    if slug in taken:
         title = f"{title}, Part {index}"
         slug = slugify(title)
-    taken.add(slug)
     day = FIXED_DATE - timedelta(weeks=index)
-    headings = rng.sample(_HEADINGS, rng.randint(3, 4))
-    tags = [tag, *rng.sample([t for t in _TAGS if t != tag], 2)]
+    sections = rng.randint(*shape.sections)
+    headings = [
+        _HEADINGS[(start + k) % len(_HEADINGS)].format(focus=focus)
+        for start in [rng.randrange(len(_HEADINGS))]
+        for k in range(sections)
+    ]
+    paragraph_counts = [rng.randint(*shape.paragraphs) for _ in range(sections)]
+    has_intro = rng.random() < shape.intro_share
+    slots = sum(paragraph_counts) + (1 if has_intro else 0)
+    per_slot = _deal(rng, rng.randint(*shape.links), slots)
+    links = [[_link(rng, shape, newer[-8:]) for _ in range(k)] for k in per_slot]
+    tag_count = rng.randint(*shape.tags)
+    tags = [tag, *rng.sample([t for t in _TAGS if t != tag], max(0, tag_count - 1))][:tag_count]
     faults = [
         {"name": fname, "fix": f"Stop {what}. {rng.choice(_FILLERS)} {rng.choice(_FILLERS)}\n"}
-        for fname, what in rng.sample(_FAULTS, rng.randint(2, 3))
+        for fname, what in rng.sample(_FAULTS, min(len(_FAULTS), rng.randint(*shape.faults)))
     ]
-    drill_name = rng.choice(_DRILLS).format(focus=focus)
     data: dict[str, Any] = {
         "title": title,
         "date": day,
         "summary": f"{_sentence(rng, focus)} {rng.choice(_FILLERS)}",
         "cue": {"name": name.split()[0] + " " + rng.choice(["Up", "Tall", "Light", "Quick"])},
-        "intro": "\n\n".join(
-            _paragraph(rng, focus, rng.randint(3, 4), link=i == 0) for i in range(2)
-        )
-        + "\n",
-        "video": _video(rng, name),
-        "rationale": [_section(rng, focus, h.format(focus=focus)) for h in headings],
-        "faults": faults,
-        "drill": {
-            "name": drill_name[0].upper() + drill_name[1:],
-            "steps": rng.sample(_DRILL_STEPS, rng.randint(4, 5)),
-            "dose": rng.choice(_DOSES),
-        },
-        "tags": tags,
     }
     if rng.random() < 0.7:
         data["cue"]["say"] = rng.choice(
             ["Heel up under the hip", "Run tall", "Quick and light", "Elbows back", "Push back"]
         )
-    return SyntheticTip(index=index, slug=slug, day=day, data=data)
+    if has_intro:
+        data["intro"] = _paragraph(rng, focus, rng.randint(*shape.sentences), links.pop()) + "\n"
+    poster_colour = None
+    if rng.random() < shape.video_share:
+        data["video"] = _video(rng, name)
+        if rng.random() < shape.poster_share:
+            data["video"]["poster"] = f"images/posters/{slug}.jpg"
+            poster_colour = rng.choice(_POSTER_COLOURS)
+    data["rationale"] = []
+    for heading, count in zip(headings, paragraph_counts, strict=True):
+        mine, links = links[:count], links[count:]
+        data["rationale"].append(_section(rng, shape, focus, heading, mine))
+    if faults:
+        data["faults"] = faults
+    if rng.random() < shape.drill_share:
+        drill_name = rng.choice(_DRILLS).format(focus=focus)
+        steps = rng.randint(*shape.drill_steps)
+        data["drill"] = {
+            "name": drill_name[0].upper() + drill_name[1:],
+            "steps": [_DRILL_STEPS[(index + k) % len(_DRILL_STEPS)] for k in range(steps)],
+            "dose": rng.choice(_DOSES),
+        }
+    notes = rng.sample(_NOTES, min(len(_NOTES), rng.randint(*shape.notes)))
+    if notes:
+        data["notes"] = [{"kind": kind, "text": text + "\n"} for kind, text in notes]
+    if rng.random() < shape.muscles_share:
+        data["muscles"] = rng.sample(_MUSCLES, rng.randint(1, 3))
+    if tags:
+        data["tags"] = tags
+    taken.add(slug)
+    newer.append((slug, title))
+    return SyntheticTip(index=index, slug=slug, day=day, data=data, poster_colour=poster_colour)
 
 
 def make_tips(n: int, seed: int = DEFAULT_SEED) -> list[SyntheticTip]:
+    shape = make_shape(seed)
     taken: set[str] = set()
-    return [make_tip(i, seed, taken) for i in range(n)]
+    newer: list[tuple[str, str]] = []
+    return [make_tip(i, seed, shape, taken, newer) for i in range(n)]
+
+
+def poster_jpeg(colour: tuple[int, int, int]) -> bytes:
+    """A 640x360 JPEG poster: a colour field with a lighter band (a few KB)."""
+    return _POSTERS.setdefault(colour, _draw_poster(colour))
+
+
+_POSTERS: dict[tuple[int, int, int], bytes] = {}
+
+
+def _draw_poster(colour: tuple[int, int, int]) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 360), colour)
+    light = tuple(min(255, c + 60) for c in colour)
+    ImageDraw.Draw(image).rectangle((0, 250, 640, 300), fill=light)
+    out = BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return out.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -347,6 +508,10 @@ def _block(text: str, indent: str) -> str:
     return "|\n" + "\n".join(lines)
 
 
+def _tip_links(text: str) -> str:
+    return _INTERNAL_RE.sub(r"../\1/", text)
+
+
 def tip_to_yaml(data: dict[str, Any]) -> str:
     out = [
         f"title: {_scalar(data['title'])}",
@@ -357,24 +522,36 @@ def tip_to_yaml(data: dict[str, Any]) -> str:
     ]
     if "say" in data["cue"]:
         out.append(f"  say: {_scalar(data['cue']['say'])}")
-    out.append(f"intro: {_block(data['intro'], '  ')}")
-    out.append("video:")
-    out.extend(f"  {key}: {_scalar(value)}" for key, value in data["video"].items())
+    if "intro" in data:
+        out.append(f"intro: {_block(_tip_links(data['intro']), '  ')}")
+    if "video" in data:
+        out.append("video:")
+        out.extend(f"  {key}: {_scalar(value)}" for key, value in data["video"].items())
     out.append("rationale:")
     for section in data["rationale"]:
         out.append(f"  - heading: {_scalar(section['heading'])}")
-        out.append(f"    body: {_block(section['body'], '      ')}")
-    out.append("faults:")
-    for fault in data["faults"]:
-        out.append(f"  - name: {_scalar(fault['name'])}")
-        out.append(f"    fix: {_block(fault['fix'], '      ')}")
-    drill = data["drill"]
-    out.append("drill:")
-    out.append(f"  name: {_scalar(drill['name'])}")
-    out.append("  steps:")
-    out.extend(f"    - {_scalar(step)}" for step in drill["steps"])
-    out.append(f"  dose: {_scalar(drill['dose'])}")
-    out.append(f"tags: [{', '.join(_scalar(tag) for tag in data['tags'])}]")
+        out.append(f"    body: {_block(_tip_links(section['body']), '      ')}")
+    if "faults" in data:
+        out.append("faults:")
+        for fault in data["faults"]:
+            out.append(f"  - name: {_scalar(fault['name'])}")
+            out.append(f"    fix: {_block(fault['fix'], '      ')}")
+    if "drill" in data:
+        drill = data["drill"]
+        out.append("drill:")
+        out.append(f"  name: {_scalar(drill['name'])}")
+        out.append("  steps:")
+        out.extend(f"    - {_scalar(step)}" for step in drill["steps"])
+        out.append(f"  dose: {_scalar(drill['dose'])}")
+    if "notes" in data:
+        out.append("notes:")
+        for note in data["notes"]:
+            out.append(f"  - kind: {note['kind']}")
+            out.append(f"    text: {_block(note['text'], '      ')}")
+    if "muscles" in data:
+        out.append(f"muscles: [{', '.join(_scalar(m) for m in data['muscles'])}]")
+    if "tags" in data:
+        out.append(f"tags: [{', '.join(_scalar(tag) for tag in data['tags'])}]")
     return "\n".join(out) + "\n"
 
 
@@ -397,27 +574,49 @@ def _video_html(video: dict[str, str]) -> str:
     )
 
 
-def tip_body_markdown(tip: SyntheticTip, *, excerpt_marker: bool = False) -> str:
+def _indented(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.rstrip().split("\n"))
+
+
+def tip_body_markdown(
+    tip: SyntheticTip, *, excerpt_marker: bool = False, link: str = "{slug}.md", up: str = "../"
+) -> str:
+    """The tip as one Markdown page. link: how a link to another tip is written; up: the way
+    from the page's folder to docs/ (for the poster)."""
     data = tip.data
+
+    def links(text: str) -> str:
+        return _INTERNAL_RE.sub(lambda m: link.format(slug=m.group(1)), text).rstrip()
+
     cue = data["cue"]
     parts = [f"# {data['title']}", data["summary"]]
     if excerpt_marker:
         parts.append("<!-- more -->")
     say = f'\n\n    "{cue["say"]}"' if "say" in cue else ""
     parts.append(f'!!! tip "Cue: {cue["name"]}"{say}')
-    parts.append(data["intro"].rstrip())
-    parts.append(_video_html(data["video"]))
+    if "intro" in data:
+        parts.append(links(data["intro"]))
+    if "video" in data:
+        if "poster" in data["video"]:
+            parts.append(f"![{data['video']['title']}]({up}{data['video']['poster']})")
+        parts.append(_video_html(data["video"]))
     for section in data["rationale"]:
         parts.append(f"## {section['heading']}")
-        parts.append(section["body"].rstrip())
-    parts.append("## Common faults")
-    for fault in data["faults"]:
-        parts.append(f"### {fault['name']}")
-        parts.append(fault["fix"].rstrip())
-    drill = data["drill"]
-    parts.append(f"## Drill: {drill['name']}")
-    parts.append("\n".join(f"{i}. {step}" for i, step in enumerate(drill["steps"], 1)))
-    parts.append(f"**Dose:** {drill['dose']}")
+        parts.append(links(section["body"]))
+    if "faults" in data:
+        parts.append("## Common faults")
+        for fault in data["faults"]:
+            parts.append(f"### {fault['name']}")
+            parts.append(fault["fix"].rstrip())
+    if "drill" in data:
+        drill = data["drill"]
+        parts.append(f"## Drill: {drill['name']}")
+        parts.append("\n".join(f"{i}. {step}" for i, step in enumerate(drill["steps"], 1)))
+        parts.append(f"**Dose:** {drill['dose']}")
+    if "muscles" in data:
+        parts.append(f"**Muscles involved:** {', '.join(data['muscles'])}")
+    for note in data.get("notes", []):
+        parts.append(f"!!! {note['kind']}\n\n{_indented(note['text'])}")
     return "\n\n".join(parts) + "\n"
 
 
@@ -433,19 +632,21 @@ def _front_matter(values: dict[str, Any]) -> str:
 
 
 def tip_to_plain_page(tip: SyntheticTip) -> str:
-    meta = {"description": tip.data["summary"], "tags": tip.data["tags"]}
+    meta: dict[str, Any] = {"description": tip.data["summary"]}
+    if tip.data.get("tags"):
+        meta["tags"] = tip.data["tags"]
     return _front_matter(meta) + tip_body_markdown(tip)
 
 
 def tip_to_blog_post(tip: SyntheticTip) -> str:
-    meta = {
-        "date": tip.day,
-        "slug": tip.slug,
-        "description": tip.data["summary"],
-        "categories": tip.data["tags"][:1],
-        "tags": tip.data["tags"],
-    }
-    return _front_matter(meta) + tip_body_markdown(tip, excerpt_marker=True)
+    tags = tip.data.get("tags", [])
+    meta: dict[str, Any] = {"date": tip.day, "slug": tip.slug, "description": tip.data["summary"]}
+    if tags:
+        meta["categories"] = tags[:1]
+        meta["tags"] = tags
+    return _front_matter(meta) + tip_body_markdown(
+        tip, excerpt_marker=True, link="{slug}.md", up="../../"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -578,18 +779,31 @@ _TAGS_PAGE = "# Tags\n\n<!-- material/tags -->\n"
 @dataclass(frozen=True)
 class Projects:
     n: int
+    seed: int
+    shape: Shape
     runform: Path  # each is the project's mkdocs.yml
     plain: Path
-    blog: Path
+    blog: Path | None  # written only when asked for
     tips: tuple[SyntheticTip, ...]
 
     def config(self, tool: str) -> Path:
-        return {"runform": self.runform, "plain": self.plain, "blog": self.blog}[tool]
+        path = {"runform": self.runform, "plain": self.plain, "blog": self.blog}[tool]
+        if path is None:
+            raise ValueError(f"no {tool} project was written")
+        return path
 
 
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+def _write_posters(docs: Path, tips: list[SyntheticTip]) -> None:
+    for tip in tips:
+        if tip.poster_colour is not None:
+            path = docs / tip.data["video"]["poster"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(poster_jpeg(tip.poster_colour))
 
 
 def _write_runform(root: Path, tips: list[SyntheticTip], repo: Path) -> Path:
@@ -606,6 +820,7 @@ def _write_runform(root: Path, tips: list[SyntheticTip], repo: Path) -> Path:
         if tip.index == 0:  # cheap guard: the YAML we write reads back as the data we meant
             assert yaml.safe_load(text) == tip.data, tip.filename
         _write(root / "tips" / tip.filename, text)
+    _write_posters(root / "docs", tips)
     config = root / "mkdocs.yml"
     _write(config, dump_config(_runform_config(repo, repo_config)))
     return config
@@ -634,6 +849,7 @@ def _write_plain(root: Path, tips: list[SyntheticTip], shared: dict[str, Any]) -
     _write(root / "docs/tags.md", _TAGS_PAGE)
     for tip in tips:
         _write(root / "docs/tips" / f"{tip.slug}.md", tip_to_plain_page(tip))
+    _write_posters(root / "docs", tips)
     config = root / "mkdocs.yml"
     nav = [{"Home": "index.md"}, {"About": "about.md"}, {"Tags": "tags.md"}]
     _write(
@@ -649,6 +865,7 @@ def _write_blog(root: Path, tips: list[SyntheticTip], shared: dict[str, Any]) ->
     _write(root / "docs/blog/index.md", "# Tips\n")
     for tip in tips:
         _write(root / "docs/blog/posts" / f"{tip.slug}.md", tip_to_blog_post(tip))
+    _write_posters(root / "docs", tips)
     plugins = [*shared["plugins"], "blog"]
     nav = [
         {"Home": "index.md"},
@@ -663,18 +880,23 @@ def _write_blog(root: Path, tips: list[SyntheticTip], shared: dict[str, Any]) ->
     return config
 
 
-def write_projects(n: int, work_dir: Path, repo: Path = REPO, seed: int = DEFAULT_SEED) -> Projects:
-    """Write the three projects for n tips under work_dir/N<n>/ (replacing what was there)."""
+def write_projects(
+    n: int, work_dir: Path, repo: Path = REPO, seed: int = DEFAULT_SEED, *, blog: bool = False
+) -> Projects:
+    """Write the projects for n tips of `seed` under work_dir/seed<seed>-N<n>/ (replacing what
+    was there): runform and plain Material always, Material's blog plugin when `blog`."""
     tips = make_tips(n, seed)
-    base = work_dir / f"N{n}"
+    base = work_dir / f"seed{seed}-N{n}"
     if base.exists():
         shutil.rmtree(base)
     shared = _shared_settings(load_repo_config(repo))
     return Projects(
         n=n,
+        seed=seed,
+        shape=make_shape(seed),
         runform=_write_runform(base / "runform", tips, repo),
         plain=_write_plain(base / "plain", tips, shared),
-        blog=_write_blog(base / "blog", tips, shared),
+        blog=_write_blog(base / "blog", tips, shared) if blog else None,
         tips=tuple(tips),
     )
 
@@ -689,11 +911,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of tips")
     parser.add_argument("--out", type=Path, default=REPO / "bench/work")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--blog", action="store_true", help="also the Material blog project")
     args = parser.parse_args(argv)
-    projects = write_projects(args.n, args.out, seed=args.seed)
+    projects = write_projects(args.n, args.out, seed=args.seed, blog=args.blog)
     words = [word_count(t) for t in projects.tips]
-    print(f"{args.n} tips, {min(words)}-{max(words)} words each")
-    for tool in ("runform", "plain", "blog"):
+    print(f"{args.n} tips of seed {args.seed}, {min(words)}-{max(words)} words each")
+    print(f"shape: {projects.shape.describe()}")
+    for tool in ("runform", "plain", "blog") if args.blog else ("runform", "plain"):
         print(f"{tool:8} {projects.config(tool)}")
     return 0
 

@@ -57,13 +57,14 @@ from runform.site.error_page import render_error_page
 from runform.site.pages import SiteContext
 from runform.site.publishing import Publishing
 from runform.site.redirect_pages import query_redirect_script, relative_target, render_redirect_page
-from runform.site.render import RenderedPage, fill_html_blocks
+from runform.site.render import RenderedPage, fill_html_blocks, reload_templates
 from runform.site.search_index import SearchEntry, TipSearch, add_tip_entries
 
 if TYPE_CHECKING:  # the preview's modules (watchdog among them) load only for `serve`
     from mkdocs.livereload import LiveReloadServer
 
 THEME_DIR = Path(__file__).parent / "theme"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
 TIPS_DIR_NAME = "tips"
 _NAV_PAGES = frozenset({HOME_URI, ARCHIVE_URI, BOOK_URI})
 SEARCH_INDEX = "search/search_index.json"
@@ -224,6 +225,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.failure = None
+    if _state.serving:
+        reload_templates()  # a template may have changed since the last rebuild
     try:
         _state.load(config)
     except ContentError as error:
@@ -367,7 +370,11 @@ def _second_level_ids(page: Page) -> list[str]:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """The preview rebuilds when a tip changes, and when runform's own templates or theme
+    change (those of the installed package: a site's mkdocs.yml needs no `watch:` entry)."""
     server.watch(str(Path(config.config_file_path).parent / TIPS_DIR_NAME))
+    for folder in (TEMPLATES_DIR, THEME_DIR):
+        server.watch(str(folder))
     return server
 
 

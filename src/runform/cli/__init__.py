@@ -15,11 +15,23 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from runform.cli import build, check, edit, import_wordpress, new, schedule, schema, serve
+from runform import __version__
+from runform.cli import (
+    build,
+    check,
+    edit,
+    email,
+    import_wordpress,
+    init,
+    new,
+    schedule,
+    schema,
+    serve,
+)
 from runform.cli.common import CommandError, common_options
 from runform.content.diagnostics import ContentError
 
-COMMANDS = (new, check, schedule, build, serve, edit, schema, import_wordpress)
+COMMANDS = (init, new, check, schedule, build, serve, edit, email, schema, import_wordpress)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'runform COMMAND --help' for each command's options and examples.",
         parents=[common_options(suppress=False)],
     )
+    parser.add_argument("--version", action="version", version=f"runform {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:
         command.register(commands)

@@ -11,11 +11,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from packaging.version import InvalidVersion, Version
+
+from runform import __version__
 from runform.content.catalog import Catalog, build_catalog, find_tip_files, read_tip
-from runform.content.diagnostics import START, ContentError, Diagnostic
+from runform.content.diagnostics import START, ContentError, Diagnostic, Severity
 from runform.content.paths import display_path
 from runform.content.project import Project
+from runform.content.reader import compose_positions
 from runform.content.redirects import REDIRECTS_FILE, read_redirects
+from runform.content.site_config import SETTINGS_PREFIX
 from runform.content.warnings import find_warnings
 
 
@@ -55,7 +60,7 @@ def check_project(project: Project, paths: Sequence[Path], as_of: date | None) -
     catalog = build_catalog(
         read_tip(path, display, project.docs_dir) for path, display in sorted(files.items())
     )
-    diagnostics = [*project.problems, *catalog.diagnostics, *missing]
+    diagnostics = [*project.problems, *catalog.diagnostics, *missing, *_version_problems(project)]
     diagnostics.extend(_redirect_problems(project, catalog, files))
     try:
         day = project.as_of(as_of)
@@ -83,3 +88,30 @@ def _redirect_problems(
     slugs.update(entry.slug for entry in catalog.entries)
     _, problems = read_redirects(project.root / REDIRECTS_FILE, project.root, slugs)
     return problems
+
+
+def _version_problems(project: Project) -> list[Diagnostic]:
+    """A warning when the installed runform is older than the one that made the site
+    (`extra.runform.version`, written by `runform init`): the site may use what it lacks."""
+    made_with = project.settings.version
+    if made_with is None:
+        return []
+    try:
+        older = Version(__version__) < Version(made_with)
+    except InvalidVersion:
+        return []
+    if not older:
+        return []
+    display = project.display(project.config_file)
+    text = project.config_file.read_text(encoding="utf-8-sig")
+    where = compose_positions(text).get((*SETTINGS_PREFIX, "version"), START)
+    return [
+        Diagnostic.at(
+            display,
+            where,
+            f"this site was made with runform {made_with}, but runform {__version__} is installed",
+            "install the version requirements.txt names: python -m pip install -r requirements.txt",
+            Severity.WARNING,
+            "old-runform",
+        )
+    ]

@@ -30,6 +30,11 @@ class TipFileName:
 def display_path(path: Path, root: Path) -> str:
     """`path` relative to the project folder `root` in POSIX form when it lies inside it
     ("tips/2026-11-27-x.yml"), else as given."""
+    if path.is_absolute() and root.is_absolute() and ".." not in path.parts:
+        try:  # the common case, with no file-system call: a path found under root
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):

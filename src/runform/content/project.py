@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -51,9 +51,7 @@ class Project:
     site_path: str  # the path part of site_url: where the preview serves the site ("/")
     settings: SiteSettings  # the defaults when the settings have problems
     problems: tuple[Diagnostic, ...]  # mkdocs.yml and settings problems
-    site_name: str = ""  # mkdocs.yml site_name ("" when missing)
-    language: str = "en"  # theme.language
-    use_directory_urls: bool = True  # how page addresses end: tips/x/ or tips/x.html
+    config: Mapping[str, Any] = field(default_factory=dict, compare=False)  # mkdocs.yml's keys
 
     def display(self, path: Path) -> str:
         """A path as the coach sees it: relative to the project when inside it."""
@@ -106,7 +104,6 @@ def open_project(config_file: Path) -> Project:
             )
         except ContentError as error:
             problems = list(error.diagnostics)
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     return Project(
         root=root,
         config_file=config_file,
@@ -116,9 +113,7 @@ def open_project(config_file: Path) -> Project:
         site_path=_url_path(config.get("site_url")),
         settings=settings,
         problems=tuple(problems),
-        site_name=str(config.get("site_name") or ""),
-        language=str(theme.get("language") or "en"),
-        use_directory_urls=config.get("use_directory_urls") is not False,
+        config=config,
     )
 
 

@@ -31,6 +31,7 @@ from typing import Final
 from urllib.parse import unquote, urlsplit
 
 from runform.content.diagnostics import START, Diagnostic, Position
+from runform.content.paths import display_path
 from runform.content.reader import SourceDocument, read_yaml_text
 
 REDIRECTS_FILE: Final = "redirects.yml"
@@ -68,7 +69,7 @@ def read_redirects(
 
     `root` is the project folder: diagnostics name the file relative to it.
     """
-    display = _display(path, root)
+    display = display_path(path, root)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -154,13 +155,6 @@ def _safe_key(old: str) -> bool:
 
 def _only_comments(raw: bytes) -> bool:
     return all(not line.strip() or line.lstrip().startswith(b"#") for line in raw.splitlines())
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _output_path(old: str) -> tuple[str, tuple[str, str] | None]:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from runform.content.email_settings import EmailSettings
 from runform.content.fields import Line, LinkUrl
 
 
@@ -111,6 +112,18 @@ class Strings(_Group):
     comments_prompt: Line = (
         "Questions about cadence or technique? Ask below; the coach answers every week."
     )
+    subscribe_title: Line = "Subscribe"
+    subscribe_heading: Line = "Get every tip by email"
+    subscribe_text: Line = "One running-form tip a week in your inbox, free."
+    subscribe_label: Line = "Your email address"
+    subscribe_button: Line = "Subscribe"
+    subscribe_privacy: Line = (
+        "We use your address only to send the weekly tip; every email has an unsubscribe link."
+    )
+    email_subject: Line = "{hashtag}: {title}"
+    email_view_online: Line = "Read this tip on the website"
+    email_unsubscribe: Line = "Unsubscribe"
+    email_footer: Line = "You receive this because you subscribed to {site_name}."
 
 
 def _hex_colour(value: Any) -> str:
@@ -223,6 +236,7 @@ class ShareSettings(_Group):
 
 
 class SiteSettings(_Group):
+    version: Line | None = None  # the runform version that made the site (`runform init`)
     timezone: Annotated[str, BeforeValidator(_timezone)] = "UTC"
     publish_weekday: Weekday = Weekday.FRIDAY
     hashtag: Line = "#RunFormFriday"
@@ -233,3 +247,4 @@ class SiteSettings(_Group):
     cards: CardSettings = CardSettings()
     comments: CommentsSettings = CommentsSettings()
     share: ShareSettings = ShareSettings()
+    email: EmailSettings = EmailSettings()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
@@ -89,14 +90,17 @@ class EditorSite:
 
 def editor_site(project: Project, preview_url: str, assets_dir: Path | None = None) -> EditorSite:
     """What the editor server serves for `project`, linking tips to `preview_url` (the
-    preview's address with the site's path); `assets_dir`: a local copy of the editors."""
+    preview's address with the site's path); `assets_dir`: a local copy of the editors.
+    mkdocs.yml's site_name, theme.language and use_directory_urls come from `project.config`."""
+    config = project.config
+    theme = config.get("theme") if isinstance(config.get("theme"), Mapping) else {}
     return EditorSite(
         repository=LocalRepository(project.root, project.docs_dir),
-        site_name=project.site_name or project.root.name,
+        site_name=str(config.get("site_name") or project.root.name),
         preview_url=preview_url,
         strings=project.settings.strings,
-        language=project.language,
-        use_directory_urls=project.use_directory_urls,
+        language=str(theme.get("language") or "en"),
+        use_directory_urls=config.get("use_directory_urls") is not False,
         assets_dir=assets_dir,
     )
 

@@ -33,6 +33,9 @@ from runform.site.render import RenderedPage, render_page
 from runform.content.schedule import Schedule, Status
 from runform.content.settings import CommentsProvider, SiteSettings, Strings
 from runform.content.videos import embed_url, watch_url
+from runform.content.email_settings import SubscribeSettings
+
+SUBSCRIBE_URI = "subscribe.md"
 
 GISCUS_SCRIPT = "https://giscus.app/client.js"
 
@@ -116,6 +119,15 @@ def build_pages(
     pages.append(_render_home(schedule, settings, site))
     if book := _render_book(settings, site):
         pages.append(book)
+    if settings.email.subscribe.form_url:
+        pages.append(
+            render_page(
+                SUBSCRIBE_URI,
+                "subscribe.md.j2",
+                subscribe=settings.email.subscribe,
+                strings=settings.strings,
+            )
+        )
     return pages
 
 
@@ -207,6 +219,7 @@ def _render_tip_page(
         teaser=teaser,
         teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
         comments=_comments_meta(entry, settings, site),
+        subscribe=_subscribe(settings),
         strings=settings.strings,
     )
 
@@ -364,6 +377,12 @@ def _cta_view(
     )
 
 
+def _subscribe(settings: SiteSettings) -> SubscribeSettings | None:
+    """The subscribe form's settings, when a list is set up (`email.subscribe.form_url`)."""
+    subscribe = settings.email.subscribe
+    return subscribe if subscribe.form_url else None
+
+
 def _teaser(schedule: Schedule, settings: SiteSettings) -> str | None:
     upcoming = schedule.next_up
     if upcoming is None or upcoming.tip.teaser is None:
@@ -410,6 +429,7 @@ def _render_home(schedule: Schedule, settings: SiteSettings, site: SiteContext) 
         teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
         archive_url=relative_url(HOME_URI, ARCHIVE_URI, site.use_directory_urls),
         cta=_cta_view(True, settings, site, medium="home", campaign="home"),
+        subscribe=_subscribe(settings),
         strings=settings.strings,
     )
 

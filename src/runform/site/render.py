@@ -113,15 +113,20 @@ def _meta_text_filter(value: str | tuple[str, ...] | list[str]) -> Markup:
     return _yaml_filter([escape(item) for item in value])
 
 
-def _make_environment() -> Environment:
-    environment = Environment(
-        loader=PackageLoader("runform", "templates"),
-        autoescape=True,
+def _environment(folder: str, *, autoescape: bool) -> Environment:
+    return Environment(
+        loader=PackageLoader("runform", folder),
+        autoescape=autoescape,
+        auto_reload=False,  # templates ship with the package; the preview clears the cache
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def _make_environment() -> Environment:
+    environment = _environment("templates", autoescape=True)
     environment.filters["markdown"] = _markdown_filter
     environment.filters["md_inline"] = _md_inline_filter
     environment.filters["yaml"] = _yaml_filter
@@ -142,3 +147,37 @@ def render_page(src_uri: str, template: str, **context: Any) -> RenderedPage:
 def render_text(template: str, **context: Any) -> str:
     """A whole document (such as the preview's error page), not a site page."""
     return _ENVIRONMENT.get_template(template).render(**context)
+
+
+def reload_templates() -> None:
+    """Forget compiled templates, so the next render reads them again (the preview calls this
+    on every rebuild; a build compiles each template once and never looks at its file again)."""
+    if _ENVIRONMENT.cache is not None:
+        _ENVIRONMENT.cache.clear()
+
+
+def _make_starter_environment() -> Environment:
+    """The site template (`runform init`): YAML, Markdown and Python files, not HTML, so no
+    HTML escaping; every coach value placed in YAML goes through `yaml`, in Markdown through
+    `md_text`."""
+    environment = _environment("site_template", autoescape=False)
+    environment.filters["yaml"] = front_matter_value
+    environment.filters["md_text"] = _markdown_text
+    return environment
+
+
+_MARKDOWN_SPECIAL: Final = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text in a Markdown file the coach edits: backslash escapes (CommonMark 2.4) for
+    the characters that start markup, which keep the file readable."""
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
+_STARTER = _make_starter_environment()
+
+
+def render_starter(template: str, **context: Any) -> str:
+    """One file of the site template (`site_template/<template>`), rendered."""
+    return _STARTER.get_template(template).render(**context)

@@ -1,0 +1,159 @@
+"""Delivery at most once per tip, without a database: the live feed is the record.
+
+The rule (`new_tips`): a tip is emailed when it is in this build's feed and was not in the
+feed of the site that was live just before this build was deployed, and it is not older than
+the newest tip that feed had. The publish workflow keeps the live `feed.json` before it
+deploys (`runform email live`), deploys, and only after a successful deploy sends
+(`runform email send --previous-feed … --current-feed …`). So:
+
+- a late or a skipped Friday run: the tip is still missing from the live feed, so the next
+  run that deploys sends it; two tips going live in one deploy are both new, both sent;
+- a re-run, or a push the same day: the live feed already has the tip, nothing is sent;
+- a failed build or deploy: the send step never runs, and the live feed still lacks the tip,
+  so the next successful deploy sends it; a tip that is not published is in no feed;
+- the first deploy (no live feed yet: `null`) sends nothing rather than the whole feed, and
+  the date floor keeps a raised `feed.count` or a changed slug from re-sending old tips.
+
+The workflow's `concurrency` group runs one publish at a time, so two runs never read the same
+live feed. A previous feed from another site (its `home_page_url` differs) is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import smtplib
+import ssl
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Final
+
+from runform.content.email_settings import EmailSettings, SmtpSecurity
+
+NO_LIVE_FEED: Final = b"null\n"  # what `runform email live` writes when the site has no feed yet
+
+
+class DeliveryError(Exception):
+    """Delivery cannot go ahead safely (unreadable feed, SMTP refused, missing password)."""
+
+
+@dataclass(frozen=True, order=True)
+class FeedEntry:
+    """One feed item: its date first, so entries sort oldest first."""
+
+    published: date
+    id: str  # the tip page's full address (the feed item's id)
+
+
+@dataclass(frozen=True)
+class LiveFeed:
+    home_page_url: str
+    entries: tuple[FeedEntry, ...]
+
+
+def new_tips(current: Sequence[FeedEntry], previous: LiveFeed | None) -> tuple[FeedEntry, ...]:
+    """The entries of this build's feed to email, oldest first: not in the live feed, and not
+    older than its newest entry. No live feed (`None`, the first deploy): nothing."""
+    if previous is None:
+        return ()
+    sent = {entry.id for entry in previous.entries}
+    floor = max((entry.published for entry in previous.entries), default=date.min)
+    return tuple(sorted(e for e in current if e.id not in sent and e.published >= floor))
+
+
+def parse_feed(data: bytes, origin: str) -> LiveFeed | None:
+    """A JSON Feed (as runform writes it) -> its items; `null` -> None (no live feed).
+    Raises DeliveryError when it is neither."""
+    try:
+        feed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DeliveryError(f"{origin} is not a JSON Feed: {error}") from None
+    if feed is None:
+        return None
+    try:
+        entries = tuple(
+            FeedEntry(datetime.fromisoformat(item["date_published"]).date(), str(item["id"]))
+            for item in feed["items"]
+        )
+        return LiveFeed(str(feed["home_page_url"]), entries)
+    except (KeyError, TypeError, ValueError) as error:
+        raise DeliveryError(f"{origin} is not a JSON Feed of tips ({error!r} missing)") from None
+
+
+def fetch_live_feed(url: str, timeout: float = 30.0) -> bytes:
+    """The live site's feed as served now, past any cache; NO_LIVE_FEED when it answers 404
+    (the site has never been deployed). Raises DeliveryError on any other failure."""
+    fresh = f"{url}{'&' if '?' in url else '?'}runform-fresh={time.time_ns()}"
+    request = urllib.request.Request(
+        fresh, headers={"Cache-Control": "no-cache", "Pragma": "no-cache"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return bytes(response.read())
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            return NO_LIVE_FEED
+        raise DeliveryError(f"the live feed {url} answered {error.code} {error.reason}") from None
+    except (urllib.error.URLError, OSError) as error:
+        raise DeliveryError(f"the live feed {url} cannot be read: {error}") from None
+
+
+def read_previous_feed(source: str) -> bytes:
+    """`--previous-feed`: a file (written by `runform email live`) or an http(s) address."""
+    if source.startswith(("https://", "http://")):
+        return fetch_live_feed(source)
+    path = Path(source)
+    if not path.is_file():
+        raise DeliveryError(
+            f"{source} is missing: without the feed that was live before this deploy, "
+            "runform cannot tell which tips are new, so it sends nothing "
+            "(send one by hand with: runform email send --tip SLUG)"
+        )
+    return path.read_bytes()
+
+
+def smtp_password(settings: EmailSettings, environ: Mapping[str, str]) -> str | None:
+    """The SMTP password from the environment variable the settings name (None: no login)."""
+    smtp = settings.smtp
+    if smtp.user is None:
+        return None
+    password = environ.get(smtp.password_env)
+    if not password:
+        raise DeliveryError(
+            f"smtp.user is set but the environment variable {smtp.password_env} is empty "
+            f"(in the workflow: add a repository secret named {smtp.password_env})"
+        )
+    return password
+
+
+def send_messages(
+    settings: EmailSettings, messages: Sequence[bytes], *, password: str | None
+) -> None:
+    """Hand every message to the SMTP server in one session, from `from_address` to `to`.
+
+    STARTTLS is required when `security: starttls` (never falls back to plain text); TLS
+    certificates are verified against the system's trust store (`SSL_CERT_FILE` adds one).
+    """
+    smtp = settings.smtp
+    if not settings.can_send or smtp.host is None or settings.from_address is None:
+        raise DeliveryError("email.from_address, email.to and email.smtp.host are needed to send")
+    context = ssl.create_default_context()
+    client: smtplib.SMTP
+    try:
+        if smtp.security is SmtpSecurity.TLS:
+            client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=context)
+        else:
+            client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
+        with client:
+            if smtp.security is SmtpSecurity.STARTTLS:
+                client.starttls(context=context)
+            if smtp.user is not None and password is not None:
+                client.login(smtp.user, password)
+            for message in messages:
+                client.sendmail(settings.from_address, list(settings.to), message)
+    except (smtplib.SMTPException, OSError) as error:
+        raise DeliveryError(f"SMTP {smtp.host}:{smtp.port}: {error}") from None
