@@ -10,7 +10,7 @@ UV := $(BIN)/uv
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site serve test lint bench browser fonts clean
+.PHONY: site serve test lint bench browser fonts editor-assets clean
 
 # $(call apt_install,PACKAGE,WHAT FOR): install one of Debian's packages (with sudo unless root)
 apt_install = echo "Installing Debian's $(1) $(2)..."; \
@@ -50,13 +50,21 @@ fonts:
 	@test -f $(CARD_FONT) || ! command -v apt-get >/dev/null 2>&1 || { \
 	  $(call apt_install,fonts-dejavu-core,for the social card images); }
 
+# The web editors' pinned npm packages (runform.site.admin.assets), for the tests, which never
+# reach a CDN. npm comes from Debian when it is missing.
+EDITOR_ASSETS := .cache/editor-assets
+editor-assets: $(TEST_STAMP)
+	@command -v npm >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || { \
+	  $(call apt_install,npm,for the web editor's test copy); }
+	$(BIN)/python tests/fetch_editor_assets.py $(EDITOR_ASSETS)
+
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 # The benchmark's quick mode (N=10, one build each) runs with the tests, in a temporary
 # folder, so the script never rots; `make bench` is the full comparison (minutes, not a test).
-test: $(TEST_STAMP) browser fonts lint
+test: $(TEST_STAMP) browser fonts editor-assets lint
 	@work=$$(mktemp -d) && $(BIN)/python bench/run.py --quick --work $$work/projects --out $$work/results; \
 	  status=$$?; rm -rf $$work; exit $$status
 	$(BIN)/python -m pytest

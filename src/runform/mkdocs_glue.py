@@ -3,7 +3,8 @@
 on_startup  notes whether this is `mkdocs serve` (preview shows drafts and scheduled tips)
 on_config   reads settings and every tip, schedules, renders: all before MkDocs cleans site_dir,
             so a bad tip stops the build and leaves the last good site as it was
-on_files    hands the rendered pages to MkDocs as generated files (nothing is written to disk)
+on_files    hands the rendered pages to MkDocs as generated files (nothing is written to disk),
+            and the editor's /admin/ files as generated static files (no page: no sitemap entry)
 on_serve    watches tips/ so the preview rebuilds when a tip changes
 on_env      sets each page's sitemap `lastmod` from its tip's date; feed links for every page
 on_page_context  a page's <head> metadata (Open Graph, Twitter card, JSON-LD); a tip page's
@@ -106,10 +107,11 @@ class _State:
     withheld: frozenset[str] = frozenset()  # docs/ files only unpublished tips use
     # redirects.yml: the old addresses of shown tips, with the tip's title
     redirects: list[tuple[Redirect, str]] = field(default_factory=list)
+    admin_files: Mapping[str, str] = field(default_factory=dict)  # the editor at /admin/
 
     def load(self, config: MkDocsConfig) -> None:
         self.pages, self.publishing, self.withheld, self.redirects = [], None, frozenset(), []
-        self.html_blocks, self.tips = {}, {}
+        self.html_blocks, self.tips, self.admin_files = {}, {}, {}
         config_path = Path(config.config_file_path)
         root = config_path.parent
         config_bytes = config_path.read_bytes()
@@ -147,17 +149,25 @@ class _State:
             site_url=config.site_url or "",
         )
         preview = preview_enabled(os.environ, self.serving)
-        inputs = SiteInputs(site=site, root=root, palette=config.theme.get("palette"))
+        inputs = SiteInputs(
+            site=site,
+            root=root,
+            palette=config.theme.get("palette"),
+            repo_url=config.repo_url or "",
+        )
         built = build_site(
             settings, catalog, as_of, inputs, preview=preview, keep_for_rebuilds=self.serving
         )
         self.pages = list(built.pages)
         self.html_blocks = {page.src_uri: page.html_blocks for page in built.pages}
         self.tips, self.publishing, self.withheld = built.search, built.publishing, built.withheld
+        self.admin_files = built.admin_files
         titles = {entry.slug: entry.tip.title for entry in built.shown}
         self.redirects = [(r, titles[r.slug]) for r in redirects if r.slug in titles]
         if not site.site_url:
             log.info("No site_url in mkdocs.yml: no feeds, and no full addresses for social cards")
+        if not self.admin_files:
+            log.info("No GitHub repo_url in mkdocs.yml: the site has no editor at /admin/")
         schedule = built.schedule
         log.info(
             "%d published, %d scheduled, %d in draft (as of %s)%s; %d social cards (%d drawn)",
@@ -270,6 +280,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.append(File.generated(config, path, abs_src_path=str(content)))
             else:
                 files.append(File.generated(config, path, content=content))
+    for path, content in _state.admin_files.items():  # static files, not pages
+        if old := files.get_file_from_path(path):
+            files.remove(old)
+        files.append(File.generated(config, path, content=content))
     _add_redirect_pages(files, config)
     return files
 

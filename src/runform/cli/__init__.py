@@ -19,6 +19,7 @@ from runform import __version__
 from runform.cli import (
     build,
     check,
+    edit,
     email,
     import_wordpress,
     init,
@@ -30,7 +31,7 @@ from runform.cli import (
 from runform.cli.common import CommandError, common_options
 from runform.content.diagnostics import ContentError
 
-COMMANDS = (init, new, check, schedule, build, serve, email, schema, import_wordpress)
+COMMANDS = (init, new, check, schedule, build, serve, edit, email, schema, import_wordpress)
 
 
 def build_parser() -> argparse.ArgumentParser:

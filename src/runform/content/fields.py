@@ -93,6 +93,8 @@ def _visible(char: str) -> bool:
 
 
 def line_validator(max_length: int) -> BeforeValidator:
+    """One line of text, `max_length` characters at most (`line_length` reads it back)."""
+
     def validate(value: Any) -> str:
         text = _as_text(value)
         if line_break := _LINE_BREAKS.search(text):
@@ -108,6 +110,7 @@ def line_validator(max_length: int) -> BeforeValidator:
             )
         return text
 
+    validate.max_length = max_length  # type: ignore[attr-defined]  # for `line_length`
     return BeforeValidator(validate)
 
 
@@ -121,6 +124,13 @@ def _nesting(line: str) -> int:
         if depth > MAX_MARKDOWN_NESTING:
             break
     return depth
+
+
+def line_length(validator: Any) -> int | None:
+    """The length a `line_validator` allows, or None for any other validator (the web
+    editor's form states it as the coach types)."""
+    length = getattr(getattr(validator, "func", None), "max_length", None)
+    return length if isinstance(length, int) else None
 
 
 def _markdown(value: Any) -> str:

@@ -13,7 +13,9 @@ Stages, in order:
 4. search: each shown tip's search entries;
 5. publishing: feeds, social cards, <head> metadata, sitemap dates;
 6. withheld: files under docs/ that only unpublished tips use (their posters), which a build
-   must not publish.
+   must not publish;
+7. admin: the web editor's page and config.yml at /admin/ (`site.admin`), when mkdocs.yml's
+   repo_url is a GitHub repository.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from runform.content.catalog import Catalog, Entry
 from runform.content.schedule import Schedule, build_schedule
 from runform.content.settings import SiteSettings
 from runform.site.addresses import SiteLinks, tip_uri
+from runform.site.admin.page import admin_files
 from runform.site.cards.style import card_style
 from runform.site.pages import SiteContext, build_pages
 from runform.site.publishing import PublishContext, Publishing, build_publishing
@@ -42,6 +45,7 @@ class SiteInputs:
     site: SiteContext
     root: Path  # the folder of mkdocs.yml: card fonts and the card cache are relative to it
     palette: Any = None  # theme.palette, for the cards' colours
+    repo_url: str = ""  # repo_url: where the editor at /admin/ commits tips
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,9 @@ class SiteBuild:
     publishing: Publishing
     withheld: frozenset[str] = field(default_factory=frozenset)  # docs/ paths not to publish
     preview: bool = False
+    # the editor at /admin/: file contents by path under the site ("admin/index.html"); static
+    # files, never pages, so no sitemap, search, feed or nav has them
+    admin_files: Mapping[str, str] = field(default_factory=dict)
 
 
 def build_site(
@@ -94,6 +101,7 @@ def build_site(
         publishing=publishing,
         withheld=_withheld_posters(catalog, shown),
         preview=preview,
+        admin_files=admin_files(site, settings.strings, inputs.repo_url),
     )
 
 
