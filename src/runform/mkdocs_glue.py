@@ -377,7 +377,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     It survives tips/ being deleted and made again (a `git checkout`, a restore): the project
     folder is watched for that, and the watch on tips/ is set up anew."""
     tips = Path(config.config_file_path).parent / TIPS_DIR_NAME
-    server.watch(str(tips))
+    if tips.is_dir():  # else it is watched from when it is made
+        server.watch(str(tips))
     for folder in (TEMPLATES_DIR, THEME_DIR):
         server.watch(str(folder))
     _watch_for_new_tips_folder(server, tips)
@@ -387,26 +388,26 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 def _watch_for_new_tips_folder(server: LiveReloadServer, tips: Path) -> None:
     from watchdog.events import FileSystemEventHandler  # MkDocs' own watcher, serve only
 
-    def rearm(event: Any) -> None:
-        if (
-            Path(os.fsdecode(event.src_path)) != tips
-            and Path(os.fsdecode(getattr(event, "dest_path", "") or "")) != tips
-        ):
-            return
-        if not tips.is_dir():
-            return
-        with contextlib.suppress(KeyError):
-            server.unwatch(str(tips))
-        server.watch(str(tips))
-        # MkDocs ignores events about folders; ask for the rebuild its own watch would ask for
-        # (LiveReloadServer's condition, as its file-event callback uses it)
+    def rebuild() -> None:
+        # MkDocs ignores events about folders; ask for the rebuild its own watch would ask
+        # for (LiveReloadServer's condition, as its file-event callback uses it)
         with server._rebuild_cond:
             server._want_rebuild = True
             server._rebuild_cond.notify_all()
 
+    def changed(event: Any) -> None:
+        paths = {Path(os.fsdecode(event.src_path)), Path(os.fsdecode(event.dest_path or "."))}
+        if tips not in paths:
+            return
+        with contextlib.suppress(KeyError):
+            server.unwatch(str(tips))
+        if tips.is_dir():
+            server.watch(str(tips))
+        rebuild()
+
     handler = FileSystemEventHandler()
-    handler.on_created = rearm  # type: ignore[method-assign]
-    handler.on_moved = rearm  # type: ignore[method-assign]
+    for kind in ("on_created", "on_deleted", "on_moved"):
+        setattr(handler, kind, changed)
     server.observer.schedule(handler, str(tips.parent), recursive=False)
 
 

@@ -1,0 +1,49 @@
+"""The preview survives whatever happens to the files it watches (red-team findings)."""
+
+from __future__ import annotations
+
+import shutil
+
+from preview_server import running_preview, wait_for
+
+from conftest import minimal_tip
+
+TIP_PAGE = "tips/heel-pick-up/"
+
+
+def _shows(text: str):
+    return lambda status, html: status == 200 and text in html
+
+
+def test_tips_deleted_and_restored_are_watched_again(make_project, tmp_path) -> None:
+    project = make_project()
+    with running_preview(project.root) as preview:
+        page = f"{preview.url}/{TIP_PAGE}"
+        wait_for(page, _shows("Heel Pick Up"), 90, "the first build")
+        backup = tmp_path / "tips-backup"
+        shutil.copytree(project.tips, backup)
+        shutil.rmtree(project.tips)
+        home = f"{preview.url}/"
+        wait_for(home, lambda _, html: "Heel Pick Up" not in html, 30, "home without the tips")
+        shutil.copytree(backup, project.tips)
+        wait_for(page, _shows("Heel Pick Up"), 30, "the tip back with tips/")
+        tip = project.tips / "2026-11-20-heel-pick-up.yml"
+        tip.write_text(tip.read_text("utf-8").replace("title: Heel Pick Up", "title: Heel Lift"))
+        wait_for(page, _shows("Heel Lift"), 30, "a save after the restore")
+
+
+def test_a_year_typo_shows_the_error_page_not_a_dead_preview(make_project) -> None:
+    project = make_project()
+    with running_preview(project.root) as preview:
+        page = f"{preview.url}/{TIP_PAGE}"
+        wait_for(page, _shows("Heel Pick Up"), 90, "the first build")
+        typo = project.tips / "2206-11-06-typo.yml"
+        typo.write_text(minimal_tip("Typo", "2206-11-06"), encoding="utf-8")
+        wait_for(
+            page,
+            lambda _, html: "is outside the years a site can carry" in html,
+            30,
+            "the error page naming the date",
+        )
+        typo.unlink()
+        wait_for(page, _shows("Heel Pick Up"), 30, "recovery")
