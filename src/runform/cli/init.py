@@ -25,7 +25,6 @@ from runform.content.paths import display_path
 from runform.content.scaffold import next_free_publish_day
 from runform.content.settings import SiteSettings, Weekday
 from runform.content.validation import validate_document
-from runform.site.starter import StarterAnswers, starter_files
 
 DEFAULT_SPEC: Final = f"runform @ git+https://github.com/runform/runform@v{__version__}"
 EXAMPLES: Final = """examples:
@@ -289,6 +288,8 @@ def editor_signing_in() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from runform.site.starter import StarterAnswers, starter_files  # Jinja: only for init
+
     folder = Path(args.dir).resolve()
     answers = gather_answers(args)
     weekday = Weekday(answers["weekday"])
