@@ -166,13 +166,14 @@ def weekly_tips(first: date, count: int, *, step_weeks: int = 1) -> dict[str, st
     return {f"{day}-tip-{n}.yml": minimal_tip(f"Tip {n}", day) for n, day in enumerate(days)}
 
 
-def parse_calls(profile: cProfile.Profile) -> int:
-    """How many times the tip parser ran under `profile` (runform.content.catalog._parse_tip)."""
+def parse_calls(profile: cProfile.Profile, name: str = "_parse_tip") -> int:
+    """How many times a runform function ran under `profile`: the tip parser
+    (runform.content.catalog._parse_tip) by default, or e.g. the YAML reader ("read_yaml_text")."""
     stats = pstats.Stats(profile)
     return sum(
         calls[1]
-        for (file, _line, name), calls in stats.stats.items()  # type: ignore[attr-defined]
-        if name == "_parse_tip" and file.endswith("catalog.py")
+        for (file, _line, function), calls in stats.stats.items()  # type: ignore[attr-defined]
+        if function == name and "runform" in file
     )
 
 

@@ -19,7 +19,7 @@ from runform.content.catalog import Catalog, Entry
 from runform.content.diagnostics import START, Diagnostic, Position, Severity
 from runform.content.markup import left_out_markdown
 from runform.content.model import Tip
-from runform.content.reader import KeyPath, SourceDocument, read_yaml_file
+from runform.content.reader import KeyPath
 from runform.content.schedule import Status, status_of
 from runform.content.settings import Weekday
 
@@ -46,7 +46,7 @@ def find_warnings(
     catalog: Catalog, *, as_of: date, weekday: Weekday, root: Path
 ) -> list[Diagnostic]:
     """Every warning about the valid tips in `catalog`, sorted; each carries its rule's code."""
-    context = RuleContext(as_of, weekday, _Locator(root))
+    context = RuleContext(as_of, weekday, _locate)
     warnings = [
         warning
         for entry in catalog.entries
@@ -202,21 +202,7 @@ def _day_name(day: date) -> str:
     return list(Weekday)[day.weekday()].value.capitalize()
 
 
-class _Locator:
-    """Where a key's value (or, failing that, the key or the file) starts in a tip file."""
-
-    def __init__(self, root: Path) -> None:
-        self._root = root
-        self._sources: dict[str, SourceDocument | None] = {}
-
-    def __call__(self, entry: Entry, keys: KeyPath) -> Position:
-        if entry.path not in self._sources:
-            source = read_yaml_file(self._root / entry.path, entry.path)
-            self._sources[entry.path] = source if isinstance(source, SourceDocument) else None
-        source = self._sources[entry.path]
-        if source is None:
-            return START
-        value = source.value_positions.get(keys)
-        if value is not None and keys in _SCALAR_KEYS:
-            return value
-        return source.positions.get(keys, START)
+def _locate(entry: Entry, keys: KeyPath) -> Position:
+    """Where a key's value (or, failing that, the key or the file) starts in its tip file,
+    from the positions the catalog kept when it read the file."""
+    return entry.key_positions.get(keys, START)
