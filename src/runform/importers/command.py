@@ -81,8 +81,11 @@ def _project(config_file: str | None) -> Project:
 def _existing(project: Project, uploads: Path | None) -> Existing:
     files = find_tip_files(project.tips_dir)
     slugs = {path.stem[len("YYYY-MM-DD-") :]: project.display(path) for path in files}
+    spellings: dict[str, str] = {}
     for entry in project.load_catalog().entries:
         slugs.setdefault(entry.slug, entry.path)
+        for tag in entry.tip.tags:
+            spellings.setdefault(tag.casefold(), tag)
     root = uploads.resolve() if uploads else None
 
     def upload_exists(relative: str) -> bool:
@@ -93,6 +96,7 @@ def _existing(project: Project, uploads: Path | None) -> Existing:
         slugs=slugs,
         upload_exists=upload_exists,
         uploads_given=uploads is not None,
+        tag_spellings=spellings,
     )
 
 
