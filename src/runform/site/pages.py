@@ -25,6 +25,7 @@ from runform.site.addresses import (
     asset_url,
     relative_url,
     resolve_site_path,
+    site_path_resolver,
     tip_uri,
 )
 from runform.site.links import RelatedTips, ShareLink, share_links, with_utm
@@ -221,6 +222,7 @@ def _render_tip_page(
         comments=_comments_meta(entry, settings, site),
         subscribe=_subscribe(settings),
         strings=settings.strings,
+        resolve_link=site_path_resolver(site.site_url),
     )
 
 
