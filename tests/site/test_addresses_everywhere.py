@@ -123,9 +123,7 @@ def test_a_poster_with_a_space_is_percent_encoded_on_every_surface(tmp_path):
     )
     head = built.publishing.heads["tips/quiet-feet.md"]
     assert head.image is not None and head.image.url == POSTER_URL, "og:image, twitter:image"
-    head_html = built.publishing.head_html(
-        "tips/quiet-feet.md", title="", description="", url=None
-    )
+    head_html = built.publishing.head_html("tips/quiet-feet.md", title="", description="", url=None)
     soup = BeautifulSoup(head_html, "lxml")
     assert soup.select_one('meta[property="og:image"]')["content"] == POSTER_URL
     assert soup.select_one('meta[name="twitter:image"]')["content"] == POSTER_URL

@@ -121,8 +121,7 @@ def test_json_ld_embed_keeps_the_hash(tmp_path):
     "content",
     [
         "Intro.\n\nhttps://vimeo.com/987654321/0a1b2c3d4e\n\nMore.",
-        '<iframe src="https://player.vimeo.com/video/987654321?h=0a1b2c3d4e&amp;badge=0">'
-        "</iframe>",
+        '<iframe src="https://player.vimeo.com/video/987654321?h=0a1b2c3d4e&amp;badge=0"></iframe>',
         "[embed]https://vimeo.com/987654321/0a1b2c3d4e[/embed]",
     ],
     ids=["auto-embed", "iframe-h", "embed-shortcode"],
