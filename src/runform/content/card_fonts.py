@@ -16,8 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
-from fontTools.ttLib import TTFont, TTLibError
-
 DEJAVU_DIR: Final = Path("/usr/share/fonts/truetype/dejavu")
 DEJAVU_BOLD: Final = DEJAVU_DIR / "DejaVuSans-Bold.ttf"
 DEJAVU_REGULAR: Final = DEJAVU_DIR / "DejaVuSans.ttf"
@@ -65,6 +63,9 @@ def _draws_nothing(char: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _character_map(font: Path) -> frozenset[int] | None:
+    # loaded here: only a site that draws cards with a font file needs fontTools
+    from fontTools.ttLib import TTFont, TTLibError
+
     try:
         with TTFont(font, lazy=True, fontNumber=0) as opened:
             best = opened.getBestCmap()
