@@ -259,7 +259,7 @@ def _warning_positions(source: SourceDocument) -> dict[KeyPath, Position]:
     for keys, position in source.positions.items():
         if not keys:
             continue
-        top = len(keys) == 1
+        top = len(keys) <= 2 and not isinstance(keys[-1], int)
         markdown = keys[-1] in ("body", "fix", "text") or keys[:2] == ("drill", "steps")
         if top or markdown:
             kept[keys] = (
