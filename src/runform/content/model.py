@@ -17,6 +17,7 @@ from runform.content.fields import (
     LinkUrl,
     LocalImage,
     Markdown,
+    Phrase,
     PublishDate,
     Slug,
     StartSeconds,
@@ -40,7 +41,7 @@ class Cue(_Strict):
         description="The technique cue: a short name for the movement. Up to 60 characters.",
         examples=["Heel Pull"],
     )
-    say: Line | None = Field(
+    say: Phrase | None = Field(
         None,
         description="Optional: a short phrase the runner repeats to themselves while running.",
         examples=["Heel up, under the hip"],
