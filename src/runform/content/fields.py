@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from runform.content.paths import MAX_SLUG, SLUG
 from runform.content.scalars import BareScalar
 from runform.content.videos import VideoUrlError, parse_start, parse_video_url
 
@@ -32,7 +33,6 @@ _BARE_WORDS: Final = {
     "timestamp": "a date",
 }
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _IMAGE_SUFFIXES: Final = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg")
 # Every character Unicode (and so YAML, Python-Markdown and browsers) treats as a line break.
 # A URL with these is read differently by browsers (WHATWG URL: "\\" is "/" in http(s)
@@ -241,7 +241,7 @@ def _video_url(value: Any) -> str:
 
 def _slug(value: Any) -> str:
     text = _as_text(value)
-    if not _SLUG.fullmatch(text) or len(text) > 80:
+    if not SLUG.fullmatch(text) or len(text) > MAX_SLUG:
         _refuse(
             "slug",
             f"'{text}' is not a slug",
