@@ -46,7 +46,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from runform.content.catalog import Catalog, load_catalog, outside_links
-from runform.content.diagnostics import ContentError, summarize
+from runform.content.diagnostics import ContentError, plural, summarize
 from runform.content.paths import display_path
 from runform.content.redirects import REDIRECTS_FILE, Redirect, read_redirects
 from runform.content.schedule import preview_enabled, resolve_as_of
@@ -170,13 +170,13 @@ class _State:
             log.info("No GitHub repo_url in mkdocs.yml: the site has no editor at /admin/")
         schedule = built.schedule
         log.info(
-            "%d published, %d scheduled, %d in draft (as of %s)%s; %d social cards (%d drawn)",
+            "%d published, %d scheduled, %d in draft (as of %s)%s; %s (%d drawn)",
             len(schedule.published),
             len(schedule.scheduled),
             len(schedule.drafts),
             schedule.as_of.isoformat(),
             "; the preview shows them all" if preview else "",
-            built.publishing.card_count,
+            plural(built.publishing.card_count, "social card"),
             built.publishing.cards_drawn,
         )
 
