@@ -45,6 +45,5 @@ def test_schedule_names_tips_it_cannot_read(make_project):
     result = runform(project.root, "schedule", "--weeks", "3")
     assert result.returncode == 1
     assert lines(result.stdout)[-1] == (
-        "error: 1 tip file with errors is left out: tips/2026-12-11-broken.yml"
-        " (run: runform check)"
+        "error: 1 tip file with errors is left out: tips/2026-12-11-broken.yml (run: runform check)"
     )
