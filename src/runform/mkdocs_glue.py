@@ -356,7 +356,19 @@ def on_page_context(
             description=str(description or ""),
             url=page.canonical_url,
         ) + _home_redirect_script(page, config)
+    _tags_in_written_order(context, page)
     return context
+
+
+def _tags_in_written_order(context: dict[str, Any], page: Page) -> None:
+    """Material's tags plugin lists a page's tags sorted by name (it keeps them as a set);
+    a tip shows them in the order the coach wrote them (`tags:` of the page's front matter)."""
+    written = page.meta.get("tags") if isinstance(page.meta, dict) else None
+    shown = context.get("tags")
+    if not isinstance(written, list) or not isinstance(shown, list):
+        return
+    order = {str(name): index for index, name in enumerate(written)}
+    shown.sort(key=lambda ref: order.get(str(getattr(ref, "name", ref)), len(order)))
 
 
 def _second_level_ids(page: Page) -> list[str]:
