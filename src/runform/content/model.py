@@ -213,7 +213,7 @@ class Tip(_Strict):
     )
     intro: Markdown | None = Field(
         None,
-        description="Optional: an opening paragraph before the cue, in Markdown.",
+        description="Optional: an opening paragraph shown under the cue box, in Markdown.",
         examples=["The **Heel Pull** is one of the cues runners find hardest at first."],
     )
     tags: tuple[TagName, ...] = Field(

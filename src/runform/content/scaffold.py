@@ -25,15 +25,16 @@ from runform.content.paths import file_name_date, tip_file_name  # noqa: F401 (r
 from runform.content.settings import Weekday
 from runform.content.tip_schema import SCHEMA_COMMENT
 
-# The order a coach writes in: what it is, when, the pitch, then the body, then switches.
+# The order a coach writes in: what it is, when, the pitch, then the body in the order the
+# page shows it (the cue box, then the intro), then switches.
 FIELD_ORDER: Final = (
     "title",
     "date",
     "summary",
     "teaser",
     "tags",
-    "intro",
     "cue",
+    "intro",
     "video",
     "rationale",
     "faults",
