@@ -213,6 +213,23 @@ class _GeneratedPage(File):
         return not self.unchanged and super().is_modified()
 
 
+class _CachedCard(File):
+    """A card image from the card cache: hard-linked into the site (same disk: no bytes
+    copied), copied where a link cannot be made. Cached cards are never changed in place
+    (a new card is a new file renamed into the cache), so the link stays right."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.unlink(missing_ok=True)
+            os.link(str(self.abs_src_path), target)
+        except OSError:
+            super().copy_file(dirty)
+
+
 def _page_digest(page: RenderedPage, config_digest: str) -> str:
     digest = hashlib.sha256(config_digest.encode())
     digest.update(page.markdown.encode())
@@ -276,8 +293,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, content in _state.publishing.files.items():  # feeds and card images
             if old := files.get_file_from_path(path):
                 files.remove(old)
-            if isinstance(content, Path):  # a card in the cache folder: MkDocs copies it
-                files.append(File.generated(config, path, abs_src_path=str(content)))
+            if isinstance(content, Path):  # a card in the cache folder: linked, not copied
+                files.append(_CachedCard.generated(config, path, abs_src_path=str(content)))
             else:
                 files.append(File.generated(config, path, content=content))
     for path, content in _state.admin_files.items():  # static files, not pages
