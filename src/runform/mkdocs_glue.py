@@ -46,7 +46,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from runform.content.catalog import Catalog, load_catalog, outside_links
-from runform.content.diagnostics import ContentError, summarize
+from runform.content.diagnostics import ContentError, plural, summarize
 from runform.content.paths import display_path
 from runform.content.redirects import REDIRECTS_FILE, Redirect, read_redirects
 from runform.content.schedule import preview_enabled, resolve_as_of
@@ -170,13 +170,13 @@ class _State:
             log.info("No GitHub repo_url in mkdocs.yml: the site has no editor at /admin/")
         schedule = built.schedule
         log.info(
-            "%d published, %d scheduled, %d in draft (as of %s)%s; %d social cards (%d drawn)",
+            "%d published, %d scheduled, %d in draft (as of %s)%s; %s (%d drawn)",
             len(schedule.published),
             len(schedule.scheduled),
             len(schedule.drafts),
             schedule.as_of.isoformat(),
             "; the preview shows them all" if preview else "",
-            built.publishing.card_count,
+            plural(built.publishing.card_count, "social card"),
             built.publishing.cards_drawn,
         )
 
@@ -373,7 +373,19 @@ def on_page_context(
             description=str(description or ""),
             url=page.canonical_url,
         ) + _home_redirect_script(page, config)
+    _tags_in_written_order(context, page)
     return context
+
+
+def _tags_in_written_order(context: dict[str, Any], page: Page) -> None:
+    """Material's tags plugin lists a page's tags sorted by name (it keeps them as a set);
+    a tip shows them in the order the coach wrote them (`tags:` of the page's front matter)."""
+    written = page.meta.get("tags") if isinstance(page.meta, dict) else None
+    shown = context.get("tags")
+    if not isinstance(written, list) or not isinstance(shown, list):
+        return
+    order = {str(name): index for index, name in enumerate(written)}
+    shown.sort(key=lambda ref: order.get(str(getattr(ref, "name", ref)), len(order)))
 
 
 def _second_level_ids(page: Page) -> list[str]:

@@ -29,9 +29,9 @@ from typing import Final
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
-from anyascii import anyascii
 from bs4 import BeautifulSoup
 
+from runform.content.paths import slugify
 from runform.importers.post_structure import find_structure
 from runform.importers.tip_writer import DrillDraft, TipDraft, VideoDraft, check_tip_text, tip_yaml
 from runform.importers.wxr import Comment, Export, Item
@@ -40,7 +40,6 @@ MAX_TITLE: Final = 90
 MAX_SUMMARY: Final = 240
 MAX_CUE: Final = 60
 MAX_TAG: Final = 40
-MAX_SLUG: Final = 80
 _STATUS_REASONS: Final = {
     "draft": "draft",
     "auto-draft": "draft",
@@ -279,9 +278,7 @@ def post_slug(post_name: str, title: str, post_id: int) -> str:
     title, else 'post-<id>'.
     """
     for source in (unquote(post_name), title):
-        ascii_text = anyascii(source).lower()
-        slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:MAX_SLUG].strip("-")
-        if slug:
+        if slug := slugify(source):
             return slug
     return f"post-{post_id}"
 
