@@ -72,7 +72,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"Note: that is not a {weekday.value.capitalize()}, the publish day.")
     if write_schema_if_stale(project.root / SCHEMA_PATH):
         print(f"Wrote {SCHEMA_PATH.as_posix()}: editors use it for completion and checking.")
-    print("Fill in the empty keys (runform check lists them), then preview it: runform serve")
+    print(
+        "Fill in the empty keys (runform check lists them), then preview it: runform serve\n"
+        "Not finishing it this week? Set 'draft: true' in it: an unfinished draft is left out "
+        "and never stops a build."
+    )
     return 0
 
 

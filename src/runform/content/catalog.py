@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
 
@@ -245,7 +245,28 @@ def _parse_tip(display: str, name: str, raw: bytes) -> _ParsedTip:
     slug_at = values.get(("slug",), START)
     tags = tuple(values.get(("tags", i), START) for i in range(len(tip.tags) if tip else 0))
     keys = _warning_positions(source) if tip is not None else {}
-    return _ParsedTip(tip, name_slug, (*problems, *name_problems), poster, slug_at, tags, keys)
+    found = (*problems, *name_problems)
+    if tip is None and _marked_draft(source):
+        found = tuple(_parked(problem) for problem in found)
+    return _ParsedTip(tip, name_slug, found, poster, slug_at, tags, keys)
+
+
+def _marked_draft(source: SourceDocument) -> bool:
+    """`draft: true` in a file that reads as YAML, whatever else is wrong with it."""
+    data = source.data
+    return isinstance(data, Mapping) and str(data.get("draft", "")).strip().lower() == "true"
+
+
+def _parked(problem: Diagnostic) -> Diagnostic:
+    """A draft's problem: a warning, so an unfinished draft never stops a build or the
+    publishing of the other tips; the draft stays out of the site until it is valid."""
+    return replace(
+        problem,
+        severity=Severity.WARNING,
+        code="unfinished-draft",
+        hint=(problem.hint + "; " if problem.hint else "")
+        + "a draft is left out until it is fixed",
+    )
 
 
 # Scalars whose value a warning points at; for any other key, the key itself
