@@ -243,6 +243,9 @@ def test_the_generated_workflow_is_valid_and_installs_the_pinned_spec(tmp_path: 
     assert "python -m pip install -r requirements.txt" in runs
     assert "runform check" in runs and "runform build --out site" in runs
     assert data["jobs"]["deploy"]["if"] == "needs.build.outputs.deploy == 'true'"
+    assert data["jobs"]["email"]["needs"] == "deploy", "the email edition: only after a deploy"
+    email_runs = [step.get("run", "") for step in data["jobs"]["email"]["steps"]]
+    assert "python -m pip install -r requirements.txt" in email_runs
     assert (tmp_path / "site" / "requirements.txt").read_text().splitlines()[-1] == spec
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -185,7 +186,7 @@ def _run_day_step(tmp_path: Path, as_of: str) -> tuple[str, str]:
         "GITHUB_STEP_SUMMARY": str(summary),
     }
     result = subprocess.run(
-        ["bash", "-e", "-c", _day_step()["run"]], env=env, capture_output=True, text=True
+        ["bash", "-e", "-c", _day_step()["run"]], env=env, capture_output=True, text=True, cwd=REPO
     )
     assert result.returncode == 0, result.stderr
     return output.read_text(encoding="utf-8"), summary.read_text(encoding="utf-8")
@@ -201,8 +202,17 @@ def _today_in_site_time_zone() -> str:
 
 
 def test_the_day_step_uses_the_site_time_zone() -> None:
-    zone = _site_time_zone()
-    assert f"ZoneInfo('{zone}')" in _day_step()["run"], "today in extra.runform.timezone"
+    assert "today=$(runform schedule --today)" in _day_step()["run"], "runform knows the zone"
+    env = {**os.environ, "RUNFORM_AS_OF": "2999-01-01", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "runform", "schedule", "--today"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout == _today_in_site_time_zone() + "\n", "the clock, not RUNFORM_AS_OF"
 
 
 def test_a_future_as_of_builds_a_preview_and_deploys_nothing(tmp_path: Path) -> None:

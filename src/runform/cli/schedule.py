@@ -19,6 +19,9 @@ EXAMPLES: Final = """examples:
 def run(args: argparse.Namespace) -> int:
     project = open_command_project(args)
     stop_on(project.problems)
+    if args.today:  # the clock's day on site time, whatever RUNFORM_AS_OF says (workflows)
+        print(project.as_of(None, env={}).isoformat())
+        return 0
     catalog = project.load_catalog()
     schedule = build_schedule(catalog, project.as_of(args.as_of))
     print(format_plan(plan_schedule(schedule, project.settings.publish_weekday, args.weeks)))
@@ -45,3 +48,8 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--weeks", type=_weeks, default=8, help="how many (default 8)")
     add_as_of(parser)
+    parser.add_argument(
+        "--today",
+        action="store_true",
+        help="print only today's date in the site's time zone (RUNFORM_AS_OF aside)",
+    )
