@@ -163,3 +163,23 @@ def test_what_is_sent_is_the_written_email(
         )
         written = (tmp_path / "written" / "heel-pick-up.eml").read_bytes()
         assert [d.data for d in smtp.received] == [written]
+
+
+def test_a_tip_not_live_yet_is_sent_by_hand_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RUNFORM_AS_OF", "2026-11-30")
+    project = new_project(tmp_path / "project")
+    with SmtpSink() as smtp:
+        settings = email_settings(smtp={"host": "127.0.0.1", "port": smtp.port, "security": "none"})
+        project.set_extra({"email": settings})
+        monkeypatch.chdir(project.root)
+        assert main(["email", "send", "--tip", "midfoot-landing"]) == 1
+        assert capsys.readouterr().err.strip() == (
+            "runform: midfoot-landing is not live yet (dated 2026-12-04, a draft; today is"
+            " 2026-11-30):"
+            " its link would not work; add --not-live-yet to send it anyway"
+        )
+        assert smtp.received == []
+        assert main(["email", "send", "--tip", "midfoot-landing", "--not-live-yet"]) == 0
+        assert [d.slug for d in smtp.received] == ["midfoot-landing"]

@@ -38,6 +38,11 @@ def register(commands: Any) -> None:
     send.add_argument("--current-feed", metavar="FILE", help="this build's feed.json")
     send.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD")
     send.add_argument("--tip", metavar="SLUG", help="send this tip now (by hand)")
+    send.add_argument(
+        "--not-live-yet",
+        action="store_true",
+        help="with --tip: send it even though it is not published yet",
+    )
     send.add_argument("--out", metavar="DIR", help="also write what is sent as .eml files")
     send.add_argument("--dry-run", action="store_true", help="say what would be sent")
 

@@ -182,6 +182,14 @@ def _run_send(args: argparse.Namespace) -> int:
         return 0
     if args.tip:
         chosen = [edition.entry(args.tip)]
+        today = edition.project.as_of(None)
+        unpublished = chosen[0].tip.draft or chosen[0].tip.date > today
+        if unpublished and not args.not_live_yet:
+            raise EmailCommandError(
+                f"{args.tip} is not live yet (dated {chosen[0].tip.date.isoformat()}"
+                f"{', a draft' if chosen[0].tip.draft else ''}; today is {today.isoformat()}):"
+                " its link would not work; add --not-live-yet to send it anyway"
+            )
     else:
         if not args.previous_feed:
             raise EmailCommandError("send needs --previous-feed (or --tip SLUG to send one tip)")
