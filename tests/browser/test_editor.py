@@ -213,3 +213,28 @@ def test_a_fault_deleted_and_sections_reordered_in_the_form_are_saved(
     }
     check = _check(project, "tips/2026-11-20-heel-pick-up.yml")
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_without_its_program_the_editor_says_why(make_project, visit) -> None:
+    """The editor's script comes from a CDN unless --editor-assets is given; when that cannot
+    load (offline), the page says what to do instead of staying blank."""
+    project = make_project()
+    site = EditorSite(
+        LocalRepository(project.root, project.root / "docs"),
+        site_name="Test Running Club",
+        preview_url="http://127.0.0.1:8000/",
+        strings=Strings(),
+        assets_dir=None,
+    )
+    server = EditorServer(site)
+    server.serve_in_thread()
+    try:
+        page = visit().page()  # every request off 127.0.0.1 is refused, as offline
+        page.goto(f"{server.origin}/admin/")
+        message = page.locator("#rf-editor-missing")
+        message.wait_for(state="visible", timeout=10_000)
+        assert message.inner_text().startswith(
+            "The tip editor could not load its program from unpkg.com."
+        )
+    finally:
+        server.stop()

@@ -9,6 +9,8 @@ editor JavaScript.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from typing import Final
 
 from runform.content.settings import Strings
@@ -28,6 +30,7 @@ def admin_html(bundle: EditorBundle, *, title: str, language: str, script_url: s
         title=title,
         language=language,
         script_url=script_url or bundle.cdn_url,
+        script_host=urlsplit(script_url or bundle.cdn_url).netloc or "this computer",
         integrity="" if script_url else bundle.integrity,
     )
 
