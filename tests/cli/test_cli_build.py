@@ -70,3 +70,16 @@ def test_build_refuses_to_replace_the_docs_folder(make_project):
     assert result.returncode == 1
     assert "cannot hold the site" in result.stderr
     assert (project.root / "docs" / "index.md").is_file()
+
+
+def test_a_site_without_site_url_is_told_what_it_lacks(make_project):
+    project = make_project()
+    project.update_config({"site_url": None})
+    result = runform(project.root, "build", "--out", "out")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "Note: mkdocs.yml sets no site_url, so the site has no feeds, share links or full"
+        " addresses for social cards: set it to the address the site is published at."
+    )
+    with_url = make_project()
+    assert "Note:" not in runform(with_url.root, "build", "--out", "out").stdout

@@ -169,13 +169,25 @@ def test_every_question_has_a_flag(tmp_path: Path) -> None:
             " 'thursday', 'friday', 'saturday' or 'sunday', not 'fryday'",
         ),
         (
+            "--timezone",
+            "London",
+            "runform: --timezone: timezone 'London' is not a time zone"
+            " (did you mean 'Europe/London'?)",
+        ),
+        (
+            "--booking-url",
+            "www.stride.example/book",
+            "runform: --booking-url: booking.url 'www.stride.example/book' is not a web address"
+            " (write it in full: https://www.stride.example/book)",
+        ),
+        (
             "--comments",
             "disqus",
             "runform: --comments: comments.provider must be one of 'none', 'giscus' or 'isso',"
             " not 'disqus'",
         ),
     ],
-    ids=["timezone", "javascript-url", "language", "weekday", "comments"],
+    ids=["timezone", "javascript-url", "language", "weekday", "city", "no-scheme", "comments"],
 )
 def test_a_bad_flag_is_refused_with_the_settings_words(
     tmp_path: Path, flag: str, value: str, message: str

@@ -70,6 +70,11 @@ def run(args: argparse.Namespace) -> int:
         f"{len(schedule.scheduled)} scheduled, {count(len(schedule.drafts), 'draft')} "
         f"(as of {as_of.isoformat()}; only published tips are in the site)."
     )
+    if not project.config.get("site_url"):
+        print(
+            "Note: mkdocs.yml sets no site_url, so the site has no feeds, share links or full "
+            "addresses for social cards: set it to the address the site is published at."
+        )
     return 0
 
 

@@ -332,7 +332,8 @@ def run(args: argparse.Namespace) -> int:
     for path in files:
         print(f"  {path}")
     print(
-        f'Next: cd {shown} && runform serve   (then runform new "Your first cue")\n'
+        ("Next: runform serve" if shown == "." else f"Next: cd {shown} && runform serve")
+        + '   (then runform new "Your first cue")\n'
         f"requirements.txt says which runform the publish workflow installs: "
         f"{answers['runform_spec']}"
     )

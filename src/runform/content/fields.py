@@ -218,6 +218,8 @@ def _web_url(value: Any, *, allow_mailto: bool, allow_site_path: bool) -> str:
     if allow_mailto and parts.scheme == "mailto" and "@" in parts.path:
         return text
     allowed = "https://…" + (" or mailto:…" if allow_mailto else "")
+    if not parts.scheme and "." in text.split("/", 1)[0] and not text.startswith("/"):
+        _refuse("url", f"'{text}' is not a web address", f"write it in full: https://{text}")
     _refuse("url", f"'{text}' is not a web address", f"use an address starting with {allowed}")
     return text
 

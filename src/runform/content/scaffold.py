@@ -89,7 +89,7 @@ def tip_skeleton(title: str, day: date, video_url: str | None = None) -> str:
         SCHEMA_COMMENT,
         "# A new tip. Keys left empty must be filled in before it can be published: run",
         "# `runform check` to see what is missing. Remove the '# ' before an optional key",
-        "# to use it. The 'Writing a tip' page of the site's docs describes every key.",
+        "# to use it. Each key's comment says what it takes; `runform check` explains the rest.",
         "",
     ]
     filled: dict[str, Any] = {"title": title, "date": day}

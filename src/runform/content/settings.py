@@ -48,7 +48,11 @@ def _timezone(value: Any) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        close = difflib.get_close_matches(name, sorted(available_timezones()), n=1, cutoff=0.7)
+        zones = sorted(available_timezones())
+        by_city = [
+            z for z in zones if z.rsplit("/", 1)[-1].lower() == name.replace(" ", "_").lower()
+        ]
+        close = by_city or difflib.get_close_matches(name, zones, n=1, cutoff=0.7)
         hint = f"did you mean '{close[0]}'?" if close else "use an IANA name such as Europe/London"
         raise PydanticCustomError(
             "runform_timezone", f"'{name}' is not a time zone", {"hint": hint}
@@ -153,7 +157,7 @@ class Strings(_Group):
     tip: Line = "Tip"
     warning: Line = "Warning"
     play_hint: Line = "Plays from {provider} when you press play"
-    cta_text: Line = "Want a coach's eye on your running form? Book a session."
+    cta_text: Line = "Want a coach's eye on your running form?"
     cta_label: Line = "Book a session"
     book_title: Line = "Work with us"
     book_assessment_heading: Line = "Form assessment by video"
