@@ -10,17 +10,15 @@ Each tip in the editor has a link to its page in the preview.
 from __future__ import annotations
 
 import argparse
-import logging
-import signal
 from pathlib import Path
 from typing import Any, Final
 
 from runform.cli.common import (
     CommandError,
     add_command,
-    configure_mkdocs_logging,
     open_command_project,
 )
+from runform.cli.preview import run_preview
 
 DEFAULT_DEV_ADDR: Final = "127.0.0.1:8000"
 DEFAULT_EDITOR_PORT: Final = 8001
@@ -36,9 +34,9 @@ as readers will see it, drafts and scheduled tips included."""
 
 
 def run(args: argparse.Namespace) -> int:
+    """Start the editor server, then the live preview; both stop on Ctrl+C."""
     from runform.editor.server import EditorServer, editor_site  # loads only for `edit`
 
-    """Start the editor server, then the live preview; both stop on Ctrl+C."""
     project = open_command_project(args)
     assets = Path(args.editor_assets).resolve() if args.editor_assets else None
     if assets is not None and not assets.is_dir():
@@ -58,28 +56,19 @@ def run(args: argparse.Namespace) -> int:
         "Press Ctrl+C to stop.",
         flush=True,
     )
-    configure_mkdocs_logging(logging.DEBUG if args.verbose else logging.INFO)
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)  # stop as Ctrl+C does: tidy up, exit 0
-    from runform.mkdocs_glue import SiteBuildError, serve_with_mkdocs  # loads MkDocs: only here
-
     try:
-        serve_with_mkdocs(project.config_file, args.dev_addr)
-    except SiteBuildError as error:
-        raise CommandError(f"the preview cannot start: {error}") from None
-    except OSError as error:
-        raise CommandError(
-            f"the preview cannot listen on {args.dev_addr}: {error.strerror or error}; "
-            "pick another address, e.g. --dev-addr 127.0.0.1:8100"
-        ) from None
+        run_preview(
+            project.config_file,
+            args.dev_addr,
+            as_of=None,
+            verbose=args.verbose,
+            example_addr="127.0.0.1:8100",
+        )
     except KeyboardInterrupt:
         pass
     finally:
         editor.stop()
     return 0
-
-
-def _stop_on_sigterm(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def register(commands: Any) -> None:

@@ -228,7 +228,14 @@ def _parse_tip_cached(display: str, name: str, raw: bytes) -> _ParsedTip:
 
 
 def _parse_tip(display: str, name: str, raw: bytes) -> _ParsedTip:
-    """Bytes -> validated tip."""
+    """Bytes -> validated tip, with the file name's rules."""
+    return parse_tip_text(raw, display, name)
+
+
+def parse_tip_text(raw: bytes, display: str, name: str | None = None) -> _ParsedTip:
+    """One tip file's bytes -> its validated tip (or None) and its problems, as `runform
+    check` reads it; `name` (the file name) adds the file-name rules. `display` is the path
+    shown in diagnostics."""
     source = read_yaml_text(raw, display)
     if not isinstance(source, SourceDocument):
         return _ParsedTip(None, None, tuple(source), START)
@@ -239,7 +246,9 @@ def _parse_tip(display: str, name: str, raw: bytes) -> _ParsedTip:
         positions=source.positions,
         value_positions=source.value_positions,
     )
-    name_slug, name_problems = _check_file_name(Path(name), source, tip)
+    name_slug, name_problems = (
+        _check_file_name(Path(name), source, tip) if name is not None else (None, [])
+    )
     values = source.value_positions
     poster = values.get(("video", "poster"), START)
     slug_at = values.get(("slug",), START)

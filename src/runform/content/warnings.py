@@ -70,14 +70,19 @@ def _warn(entry: Entry, where: Position, code: str, message: str, hint: str) -> 
     return Diagnostic.at(entry.path, where, message, hint, Severity.WARNING, code)
 
 
+def _warn_at(entry: Entry, key: str, code: str, message: str, hint: str) -> Diagnostic:
+    """A warning placed on one of the tip's top-level keys."""
+    return _warn(entry, _locate(entry, (key,)), code, message, hint)
+
+
 def off_weekday(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
     """`off-weekday`: the tip is not dated on the publish weekday."""
     tip, weekday = entry.tip, context.weekday
     if tip.date.weekday() != weekday.index:
         ahead = tip.date + timedelta(days=(weekday.index - tip.date.weekday()) % 7)
-        yield _warn(
+        yield _warn_at(
             entry,
-            context.locate(entry, ("date",)),
+            "date",
             "off-weekday",
             f"date {tip.date.isoformat()} is a {_day_name(tip.date)}, "
             f"not the publish day ({weekday.value.capitalize()})",
@@ -90,9 +95,9 @@ def long_summary(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
     """`long-summary`: longer than search engines show of a description."""
     summary = entry.tip.summary
     if len(summary) > SUMMARY_SEARCH_LENGTH:
-        yield _warn(
+        yield _warn_at(
             entry,
-            context.locate(entry, ("summary",)),
+            "summary",
             "long-summary",
             f"summary is {len(summary)} characters long; search engines show only "
             f"about {SUMMARY_SEARCH_LENGTH}",
@@ -104,9 +109,9 @@ def video_without_credit(entry: Entry, context: RuleContext) -> Iterator[Diagnos
     """`video-without-credit`: a video names nobody who made it."""
     video = entry.tip.video
     if video is not None and video.credit is None:
-        yield _warn(
+        yield _warn_at(
             entry,
-            context.locate(entry, ("video",)),
+            "video",
             "video-without-credit",
             "video has no credit",
             "add 'credit:' under 'video:' with the name of who made it",
@@ -116,9 +121,9 @@ def video_without_credit(entry: Entry, context: RuleContext) -> Iterator[Diagnos
 def no_tags(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
     """`no-tags`: readers cannot find related tips."""
     if not entry.tip.tags:
-        yield _warn(
+        yield _warn_at(
             entry,
-            context.locate(entry, ("tags",)),
+            "tags",
             "no-tags",
             "tip has no tags",
             "add a few, e.g. 'tags: [cadence, drills]', so readers find related tips",
@@ -129,9 +134,9 @@ def unused_teaser(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
     """`unused-teaser`: a published tip's teaser is never shown."""
     tip = entry.tip
     if tip.teaser is not None and status_of(entry, context.as_of) is Status.PUBLISHED:
-        yield _warn(
+        yield _warn_at(
             entry,
-            context.locate(entry, ("teaser",)),
+            "teaser",
             "unused-teaser",
             f"teaser is never shown: the tip was published on {tip.date.isoformat()}",
             "remove 'teaser:'; a teaser is shown only while its tip is next up",
@@ -217,9 +222,9 @@ def shared_date(entries: tuple[Entry, ...], context: RuleContext) -> list[Diagno
         for entry in sharing:
             others = ", ".join(other.path for other in sharing if other is not entry)
             found.append(
-                _warn(
+                _warn_at(
                     entry,
-                    context.locate(entry, ("date",)),
+                    "date",
                     "shared-date",
                     f"{len(sharing)} tips are dated {day.isoformat()}; also {others}",
                     "move one to a free publish day; runform schedule lists them",

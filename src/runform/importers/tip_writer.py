@@ -23,11 +23,9 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
+from runform.content.catalog import parse_tip_text
 from runform.content.diagnostics import Diagnostic
-from runform.content.model import Tip
-from runform.content.reader import SourceDocument, read_yaml_text
 from runform.content.tip_schema import SCHEMA_COMMENT
-from runform.content.validation import validate_document
 
 _NON_PRINTABLE: Final = re.compile(
     "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
@@ -121,18 +119,10 @@ def tip_yaml(tip: TipDraft) -> str:
 
 
 def check_tip_text(text: str, display: str) -> list[Diagnostic]:
-    """The errors `runform check` would report for this one file's text (none, normally)."""
-    source = read_yaml_text(text.encode("utf-8"), display)
-    if not isinstance(source, SourceDocument):
-        return [d for d in source if d.is_error]
-    _, problems = validate_document(
-        Tip,
-        source.data,
-        path=display,
-        positions=source.positions,
-        value_positions=source.value_positions,
-    )
-    return [d for d in problems if d.is_error]
+    """The errors `runform check` would report for this one file's text (none, normally),
+    read and validated by the catalog's own parser (file name rules aside)."""
+    parsed = parse_tip_text(text.encode("utf-8"), display)
+    return [d for d in parsed.problems if d.is_error]
 
 
 def write_new_file(path: Path, text: str) -> bool:

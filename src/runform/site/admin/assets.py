@@ -51,20 +51,21 @@ class EditorBundle:
 
 
 # Decap CMS drives `runform edit`: it can talk to a local backend (runform's, in Python).
+_CDN: Final = "https://unpkg.com"
 DECAP: Final = EditorBundle(
-    package="decap-cms",
-    version="3.16.3",
-    script="dist/decap-cms.js",
-    integrity="sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p",
-    cdn_root="https://unpkg.com",
+    "decap-cms",
+    "3.16.3",
+    "dist/decap-cms.js",
+    "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p",
+    _CDN,
 )
 # Sveltia CMS is the published site's /admin/: it signs in to GitHub with a token, no server.
 SVELTIA: Final = EditorBundle(
-    package="@sveltia/cms",
-    version="0.221.1",
-    script="dist/sveltia-cms.js",
-    integrity="sha384-JQ+XsKx/UzwdTiNnFStza3XtqqQoVtyNPApkfvwlzZDfhe7giE9CnfQrpHqgv3k6",
-    cdn_root="https://unpkg.com",
+    "@sveltia/cms",
+    "0.221.1",
+    "dist/sveltia-cms.js",
+    "sha384-JQ+XsKx/UzwdTiNnFStza3XtqqQoVtyNPApkfvwlzZDfhe7giE9CnfQrpHqgv3k6",
+    _CDN,
 )
 BUNDLES: Final = (DECAP, SVELTIA)
 
