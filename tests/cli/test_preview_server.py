@@ -26,7 +26,7 @@ def test_broken_tip_shows_the_error_page_then_the_tip_again(make_project):
         page = f"{preview.url}/tips/heel-pick-up/"
         wait_for(page, is_tip_page, 90, "the first build")
         first_line = preview.log.read_text(encoding="utf-8").splitlines()[0]
-        assert first_line.startswith(f"Preview of mkdocs.yml at {preview.url}/ "), first_line
+        assert first_line.startswith(f"Preview of Test Running Club at {preview.url}/ "), first_line
         scheduled = fetch(f"{preview.url}/tips/relaxed-arms/")[1]
         assert "Scheduled for" in scheduled, "the preview must show scheduled tips with a banner"
 

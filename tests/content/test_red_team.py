@@ -358,3 +358,29 @@ def test_a_cancelled_build_leaves_the_old_site_and_no_staging_folder(make_projec
     assert build.wait(timeout=60) != 0
     assert sorted(p.name for p in project.root.glob(".out.*")) == []
     assert (project.root / "out" / "index.html").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("tail", "line", "col", "field", "joined"),
+    [
+        (
+            'drill:\n  name: "D"\n  steps: ["One"]\n  dose: 4x100m\n    - extra step\n',
+            13,
+            9,
+            "drill.dose",
+            "4x100m - extra step",
+        ),
+        ("teaser: Lift the heel\n  not the knee\n", 10, 9, "teaser", "Lift the heel not the knee"),
+    ],
+    ids=["list-item-under-a-value", "wrapped-line"],
+)
+def test_a_one_line_value_that_yaml_joins_over_lines_is_refused(
+    make_project, tail: str, line: int, col: int, field: str, joined: str
+) -> None:
+    project = make_project({TIP: minimal_tip() + tail}, example_tips=False)
+    _check_and_build(
+        project,
+        f"tips/{TIP}:{line}:{col}: error: {field} must be one line, but it goes on on line"
+        f" {line + 1}, which YAML joins to it: '{joined}' (put it on one line; a new list item"
+        " or key starts at the indentation of its own list or keys)",
+    )

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from runform.mkdocs_glue import SiteBuildError, serve_with_mkdocs  # loads MkDocs: only here
 
     print(
-        f"Preview of {project.display(project.config_file)} at "
+        f"Preview of {project.config.get('site_name') or 'the site'} at "
         f"http://{args.dev_addr}{project.site_path} "
         "(drafts and scheduled tips included, with banners). Press Ctrl+C to stop.",
         flush=True,

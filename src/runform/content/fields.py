@@ -23,7 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from runform.content.paths import MAX_SLUG, SLUG
-from runform.content.scalars import BareScalar
+from runform.content.scalars import BareScalar, FoldedPlain
 from runform.content.videos import VideoUrlError, parse_start, parse_video_url
 
 _BARE_WORDS: Final = {
@@ -96,6 +96,15 @@ def line_validator(max_length: int) -> BeforeValidator:
     """One line of text, `max_length` characters at most (`line_length` reads it back)."""
 
     def validate(value: Any) -> str:
+        if isinstance(value, FoldedPlain):
+            joined = " ".join(value.split())
+            _refuse(
+                "multiline",
+                f"must be one line, but it goes on on line {value.continued_on}, which YAML"
+                f" joins to it: '{joined}'",
+                "put it on one line; a new list item or key starts at the indentation of its"
+                " own list or keys",
+            )
         text = _as_text(value)
         if line_break := _LINE_BREAKS.search(text):
             char = line_break.group()

@@ -43,7 +43,7 @@ from yaml.events import (
 
 from runform.content.diagnostics import START, Diagnostic, Position
 from runform.content.misreadings import plain_scalar_problem, source_lines, syntax_problem
-from runform.content.scalars import BareScalar
+from runform.content.scalars import BareScalar, FoldedPlain
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 8
@@ -251,6 +251,8 @@ class _Walk:
                         kind = bare_kind(value)
                         if kind is not None:
                             value = BareScalar(value, kind)
+                        elif event.end_mark.line > event.start_mark.line:
+                            value = FoldedPlain(value, event.start_mark.line + 2)
                         misread = plain_scalar_problem(
                             self.lines,
                             event.start_mark,

@@ -20,3 +20,19 @@ class BareScalar(str):
 
     def __reduce__(self) -> tuple[type[BareScalar], tuple[str, str]]:
         return (BareScalar, (str(self), self.kind))
+
+
+class FoldedPlain(str):
+    """A plain (unquoted) scalar that runs over several lines, which YAML folds into one line
+    of text: `dose: 4x100m` followed by an indented `- extra step` line reads "4x100m - extra
+    step". One-line fields refuse it; `continued_on` is the 1-based line it continues on."""
+
+    continued_on: int
+
+    def __new__(cls, value: str, continued_on: int) -> FoldedPlain:
+        instance = super().__new__(cls, value)
+        instance.continued_on = continued_on
+        return instance
+
+    def __reduce__(self) -> tuple[type[FoldedPlain], tuple[str, int]]:
+        return (FoldedPlain, (str(self), self.continued_on))
