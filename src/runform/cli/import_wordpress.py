@@ -16,7 +16,8 @@ _EXAMPLES: Final = """examples:
 
 Reads the file WordPress writes at Tools -> Export. Each published post becomes
 tips/YYYY-MM-DD-slug.yml (its date and slug kept); its old addresses go to redirects.yml.
-An existing tip is never overwritten, so running it again adds only what is new."""
+An existing tip is never overwritten, so running it again adds only what is new; run it
+again with --comments isso to move the comments of tips imported before (none twice)."""
 
 
 def run(args: argparse.Namespace) -> int:

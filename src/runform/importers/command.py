@@ -11,6 +11,7 @@ read, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -24,6 +25,9 @@ from runform.importers.report import ImportOutcome, format_report
 from runform.importers.tip_writer import write_new_file
 from runform.importers.wordpress import Existing, ImportOptions, ImportPlan, plan_import
 from runform.importers.wxr import ExportError, read_export
+
+# The comment `tip_writer.tip_yaml` puts on the second line of every tip it writes.
+_IMPORTED_FROM = re.compile(r"^# Imported from WordPress post (\d+):", re.M)
 
 
 class _Stop(Exception):
@@ -47,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
             categories=tuple(args.category),
             tags=tuple(args.tag),
             draft=args.draft,
+            comments=args.comments == "isso",
         )
         plan = plan_import(export, options, _existing(project, uploads))
         outcome = _write(plan, project, uploads, args)
@@ -82,10 +87,16 @@ def _existing(project: Project, uploads: Path | None) -> Existing:
     files = find_tip_files(project.tips_dir)
     slugs = {path.stem[len("YYYY-MM-DD-") :]: project.display(path) for path in files}
     spellings: dict[str, str] = {}
+    file_slugs: dict[str, str] = {}
     for entry in project.load_catalog().entries:
         slugs.setdefault(entry.slug, entry.path)
+        file_slugs[Path(entry.path).name] = entry.slug
         for tag in entry.tip.tags:
             spellings.setdefault(tag.casefold(), tag)
+    imported_from: dict[int, str] = {}
+    for path in files:
+        if match := _IMPORTED_FROM.search(_head(path)):
+            imported_from.setdefault(int(match.group(1)), path.name)
     root = uploads.resolve() if uploads else None
 
     def upload_exists(relative: str) -> bool:
@@ -97,7 +108,18 @@ def _existing(project: Project, uploads: Path | None) -> Existing:
         upload_exists=upload_exists,
         uploads_given=uploads is not None,
         tag_spellings=spellings,
+        file_slugs=file_slugs,
+        imported_from=imported_from,
     )
+
+
+def _head(path: Path) -> str:
+    """The first lines of a tip file, where the importer writes where it came from."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as stream:
+            return "".join(stream.readline() for _ in range(3))
+    except OSError:
+        return ""
 
 
 def _write(
@@ -124,6 +146,10 @@ def _write(
         if not dry_run:
             write_new_file(project.tips_dir / tip.file_name, tip.text)
         threads.append(TipThread(f"{project.site_path}tips/{tip.slug}/", tip.title, tip.comments))
+    for kept in plan.kept:
+        threads.append(
+            TipThread(f"{project.site_path}tips/{kept.slug}/", kept.title, kept.comments)
+        )
     if addition and not dry_run:
         with redirects_path.open("a", encoding="utf-8", newline="\n") as stream:
             stream.write(addition)

@@ -7,8 +7,10 @@ Contract:
   builds a C extension); a missing database file is created, and an existing one must be at
   version 5 (Isso upgrades older ones when it starts).
 - One thread per tip, keyed by the page's path (`/tips/heel-pick-up/`), which is what Isso's
-  client sends on the tip page; a thread that already has comments is left alone, so a second
-  import adds nothing twice.
+  client sends on the tip page. A comment is never written twice: one the thread already holds
+  with the same author and the same created time (the WordPress comment's GMT time, to the
+  second) is left as it is, and a reply to it hangs on it. The text is not compared: a
+  moderator may have edited it in Isso since. Comments readers wrote on the new site stay.
 - Replies stay replies: Isso shows one level of nesting and hangs a reply to a reply on the
   top comment of its thread, so that is the parent written. A reply to a comment that is not
   imported (spam, pending, trash) becomes a top-level comment.
@@ -64,7 +66,7 @@ class TipThread:
 class IssoImport:
     comments: int  # comments written
     threads: int  # threads that got comments
-    already: tuple[str, ...]  # thread URIs left alone because they had comments
+    already: tuple[tuple[str, int], ...]  # (thread URI, comments it held already, not written)
 
 
 def write_isso_comments(
@@ -76,7 +78,7 @@ def write_isso_comments(
     except sqlite3.Error as error:
         raise IssoDatabaseError(f"{db_path} cannot be opened: {error}") from None
     written = used = 0
-    already: list[str] = []
+    already: list[tuple[str, int]] = []
     with closing(connection):
         try:
             _prepare(connection, db_path)
@@ -84,10 +86,10 @@ def write_isso_comments(
                 for thread in threads:
                     if not thread.comments:
                         continue
-                    count = _write_thread(connection, thread, keep_personal)
-                    if count is None:
-                        already.append(thread.uri)
-                    else:
+                    count, present = _write_thread(connection, thread, keep_personal)
+                    if present:
+                        already.append((thread.uri, present))
+                    if count:
                         written += count
                         used += 1
         except sqlite3.DatabaseError as error:
@@ -117,7 +119,8 @@ def _prepare(connection: sqlite3.Connection, db_path: Path) -> None:
 
 def _write_thread(
     connection: sqlite3.Connection, thread: TipThread, keep_personal: bool
-) -> int | None:
+) -> tuple[int, int]:
+    """(comments written, comments the thread held already) for one tip's thread."""
     row = connection.execute("SELECT id FROM threads WHERE uri=?", (thread.uri,)).fetchone()
     if row is None:
         cursor = connection.execute(
@@ -126,14 +129,22 @@ def _write_thread(
         thread_id = cursor.lastrowid
     else:
         thread_id = row[0]
-        if connection.execute("SELECT 1 FROM comments WHERE tid=?", (thread_id,)).fetchone():
-            return None
     by_old_id = {c.comment_id: c for c in thread.comments}
     new_ids: dict[int, int] = {}
+    written = present = 0
     for comment in thread.comments:
         top = _top_ancestor(comment, by_old_id)
-        text, _ = comment_markdown(comment.content)
         created = comment.date_gmt.replace(tzinfo=UTC).timestamp() if comment.date_gmt else 0.0
+        author = comment.author or None
+        same = connection.execute(
+            "SELECT id FROM comments WHERE tid=? AND created=? AND author IS ?",
+            (thread_id, created, author),
+        ).fetchone()
+        if same is not None:
+            new_ids[comment.comment_id] = int(same[0])
+            present += 1
+            continue
+        text, _ = comment_markdown(comment.content)
         cursor = connection.execute(
             "INSERT INTO comments (tid, parent, created, modified, mode, remote_addr, text,"
             " author, email, website, voters, notification)"
@@ -145,14 +156,15 @@ def _write_thread(
                 _MODE_ACCEPTED,
                 _anonymised(comment.author_ip) if keep_personal else "",
                 text or "…",
-                comment.author or None,
+                author,
                 (comment.author_email or None) if keep_personal else None,
                 _website(comment.author_url),
                 _VOTERS,
             ),
         )
         new_ids[comment.comment_id] = int(cursor.lastrowid or 0)
-    return len(thread.comments)
+        written += 1
+    return written, present
 
 
 def _top_ancestor(comment: Comment, by_old_id: dict[int, Comment]) -> int | None:

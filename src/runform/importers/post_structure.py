@@ -11,8 +11,14 @@ Contract:
   becomes the video; others are dropped and reported.
 - Sections: `<h1>`-`<h4>` headings, and classic-editor pseudo-headings (a short paragraph all
   in `<strong>`, or all in capitals). Text before the first heading is the intro; a list under
-  a faults/mistakes heading becomes faults; a numbered list under a drill heading becomes the
-  drill; every other section a rationale section. A paragraph all in italics is a note.
+  a faults heading ("Common faults", "Mistakes", "What goes wrong", any case) becomes faults:
+  each item "Name: fix", "Name - fix", "<strong>Name</strong> fix" or "Name. Fix."; items that
+  name no fix stay text under "Also watch for" (a fault needs a fix). A numbered list under a
+  drill heading becomes the drill; after its steps, a booking link, another call to action or
+  a lone link is dropped, and other text there is headed "About the drill", never by the
+  drill's own heading. Every other section is a rationale section. A paragraph all in italics
+  is a note.
+- `title_cue(title)`: the cue a "Topic: Cue" title names, for the importer's cue guess.
 - HTML -> Markdown is markdownify's; links other than http(s), mailto and site paths become
   plain text, and text that looks like HTML is escaped (`<` -> `&lt;`), so the Markdown holds
   nothing the tip sanitizer would have to remove. Images, tables, galleries, forms, rules,
@@ -79,7 +85,10 @@ _DROP_NAMES: Final = {
     "noscript": "a script",
     "dl": "a definition list",
 }
-_FAULTS_HEADING: Final = re.compile(r"\b(faults?|mistakes?|errors?|common problems?)\b", re.I)
+_FAULTS_HEADING: Final = re.compile(
+    r"\b(?:faults?|mistakes?|errors?|pitfalls?|common problems?|go(?:es)? wrong|what to avoid)\b",
+    re.I,
+)
 _DRILL_HEADING: Final = re.compile(r"\bdrills?\b", re.I)
 _DASHES: Final = "\u2013\u2014-"  # en dash, em dash, hyphen
 _DRILL_PREFIX: Final = re.compile(rf"^\s*(?:the\s+)?drills?\s*(?:[:{_DASHES}]\s*|$)", re.I)
@@ -92,6 +101,22 @@ _QUOTED: Final = re.compile(r"[“\"]([^”\"\n]{2,60})[”\"]")
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 _NAME_SPLIT: Final = re.compile(rf"\s*(?::|\s[{_DASHES}]\s)\s*")
 _LINK_SCHEMES: Final = ("http", "https", "mailto")
+# A paragraph after a drill that only asks the reader to do something off the page.
+_BOOKING: Final = re.compile(
+    r"\b(?:book(?:ing)?|appointments?|sessions?|coaching|consultations?|1[:-]1|one[- ]to[- ]one)\b",
+    re.I,
+)
+_CALL_TO_ACTION: Final = re.compile(
+    r"\b(?:subscribe|sign(?:ing)? up|newsletter|share (?:this|it)|follow (?:me|us)"
+    r"|contact (?:me|us)|get in touch|join (?:me|us|the club)|buy|shop|enrol|register)\b",
+    re.I,
+)
+MAX_CALL_TO_ACTION: Final = 160
+# "Posture: Run Tall": a short topic, a colon, then the cue's name.
+_TITLE_CUE: Final = re.compile(r"^\s*([^:]{1,30}?)\s*:\s+(\S.*?)\s*$")
+_QUOTE_MARKS: Final = "\"' \u201c\u201d\u2018\u2019"  # straight and curly quotes
+ALSO_WATCH_FOR: Final = "Also watch for"
+ABOUT_THE_DRILL: Final = "About the drill"
 MAX_HEADING: Final = 120
 MAX_NOTE: Final = 400
 
@@ -164,24 +189,37 @@ def find_structure(content: str, title: str) -> PostStructure:
     rationale: list[tuple[str, str]] = []
     faults: list[tuple[str, str]] = []
     drill: DrillFound | None = None
+    drill_heading: str | None = None
     for heading, section in sections:
-        if not faults and _FAULTS_HEADING.search(heading) and (items := _faults(section)):
-            faults = items
-            found.guessed.append(f"{_count(len(items), 'fault')} from the list under '{heading}'")
-            section = [b for b in section if b.kind != "list"]
+        if not faults and _FAULTS_HEADING.search(heading) and (split := _faults(section)):
+            faults, unfixed, fault_list = split
+            found.guessed.append(f"{_count(len(faults), 'fault')} from the list under '{heading}'")
+            section = [b for b in section if b is not fault_list]
+            if unfixed:
+                rationale.append((ALSO_WATCH_FOR, "\n".join(f"- {item}" for item in unfixed)))
+                named = ", ".join(f"'{_plain(item)}'" for item in unfixed)
+                found.guessed.append(
+                    f"{named} {'names' if len(unfixed) == 1 else 'name'} no fix (none after a "
+                    f"colon or dash): kept under '{ALSO_WATCH_FOR}'"
+                )
         elif (
             drill is None
             and _DRILL_HEADING.search(heading)
-            and (made := _drill(heading, section, title))
+            and (made := _drill(heading, section, title, found))
         ):
             drill, section = made
+            drill_heading = heading
             found.guessed.append(
                 f"drill '{drill.name}' ({_count(len(drill.steps), 'step')}) from the numbered "
                 f"list under '{heading}'"
             )
+        if drill_heading is not None and heading.casefold() == drill_heading.casefold():
+            heading = ABOUT_THE_DRILL  # the drill has that heading on the page already
         text = _markdown_blocks(section)
         if text:
             rationale.append((heading, text))
+            if heading == ABOUT_THE_DRILL:
+                found.guessed.append(f"text beside the drill's steps kept under '{heading}'")
         elif section or not (faults or drill):
             found.guessed.append(f"heading '{heading}' had no text under it and was left out")
     if not sections:
@@ -513,17 +551,26 @@ def _sections(blocks: list[_Block]) -> tuple[list[_Block], list[tuple[str, list[
     return intro, sections
 
 
-def _faults(section: list[_Block]) -> list[tuple[str, str]]:
-    lists = [b for b in section if b.kind == "list" and b.tag is not None]
-    if not lists:
-        return []
+def _faults(
+    section: list[_Block],
+) -> tuple[list[tuple[str, str]], list[str], _Block] | None:
+    """The first list's items as (name, fix) faults, the items that name no fix (Markdown),
+    and the list itself; None when no item names a fix (the list stays text)."""
+    fault_list = next((b for b in section if b.kind == "list" and b.tag is not None), None)
+    if fault_list is None or fault_list.tag is None:
+        return None
     faults: list[tuple[str, str]] = []
-    for item in lists[0].tag.find_all("li", recursive=False):  # type: ignore[union-attr]
+    unfixed: list[str] = []
+    for item in fault_list.tag.find_all("li", recursive=False):
+        whole = " ".join(_markdown_inner(item).split())  # before _name_and_rest takes it apart
         split = _name_and_rest(item)
-        if split is None:
-            return []
-        faults.append(split)
-    return faults
+        if split is not None:
+            faults.append(split)
+        elif whole:
+            unfixed.append(whole)
+    if not faults:
+        return None
+    return faults, unfixed, fault_list
 
 
 def _name_and_rest(item: Tag) -> tuple[str, str] | None:
@@ -547,7 +594,7 @@ def _name_and_rest(item: Tag) -> tuple[str, str] | None:
 
 
 def _drill(
-    heading: str, section: list[_Block], title: str
+    heading: str, section: list[_Block], title: str, found: _Findings
 ) -> tuple[DrillFound, list[_Block]] | None:
     numbered = next((b for b in section if b.kind == "list" and b.ordered and b.tag), None)
     if numbered is None or numbered.tag is None:
@@ -557,7 +604,7 @@ def _drill(
     )
     if not steps:
         return None
-    name = _DRILL_PREFIX.sub("", heading).strip() or f"{title} drill"
+    name = _DRILL_PREFIX.sub("", heading).strip() or f"{title_cue(title) or title} drill"
     name = name[0].upper() + name[1:]
     dose_block = next(
         (
@@ -567,13 +614,51 @@ def _drill(
         ),
         None,
     )
-    rest = [b for b in section if b is not numbered and b is not dose_block]
+    after = section.index(numbered)
+    rest: list[_Block] = []
+    for index, block in enumerate(section):
+        if block is numbered or block is dose_block:
+            continue
+        if index > after and (what := _call_to_action(block)):
+            found.drop(what)
+            continue
+        rest.append(block)
     drill = DrillFound(
         name=_one_line(name, MAX_HEADING),
         steps=steps,
         dose=dose_block.text if dose_block else None,
     )
     return drill, rest
+
+
+def _call_to_action(block: _Block) -> str | None:
+    """What a paragraph is, for the report, when it only sends the reader off the page: a
+    booking link, another call to action, or a lone link; None for text worth keeping."""
+    if block.kind != "paragraph" or block.tag is None or len(block.text) > MAX_CALL_TO_ACTION:
+        return None
+    links = block.tag.find_all("a")
+    shown = " ".join(block.tag.get_text().split())
+    if _BOOKING.search(block.text) and (links or _CALL_TO_ACTION.search(block.text)):
+        return "a booking link (runform shows its own booking block)"
+    if links and _CALL_TO_ACTION.search(block.text):
+        return f"a call to action ('{shown}')"
+    if len(links) == 1 and _emphasised_only(block.tag, ("a",)):
+        href = str(links[0].get("href") or "").strip()
+        return f"a link after the drill ('{shown}', {href})" if href else None
+    return None
+
+
+def title_cue(title: str) -> str | None:
+    """The cue a 'Topic: Cue' title names ('Posture: Run Tall' -> 'Run Tall'), or None.
+
+    The topic is at most three words; the cue one to six words and no question."""
+    match = _TITLE_CUE.match(title)
+    if match is None:
+        return None
+    topic, cue = match.group(1), match.group(2).strip(_QUOTE_MARKS)
+    if len(topic.split()) > 3 or not 1 <= len(cue.split()) <= 6 or cue.endswith("?"):
+        return None
+    return cue or None
 
 
 def _first_sentence(blocks: list[_Block]) -> str | None:
@@ -650,6 +735,11 @@ def _markdown_inner(tag: Tag | None) -> str:
 def _markdown_blocks(blocks: list[_Block]) -> str:
     parts = [_markdown(str(b.tag)) for b in blocks if b.tag is not None and b.kind != "heading"]
     return "\n\n".join(p for p in parts if p)
+
+
+def _plain(markdown: str) -> str:
+    """A one-line Markdown item as the report names it: no emphasis marks, no final stop."""
+    return re.sub(r"[*_`]", "", markdown).rstrip(". ")
 
 
 def _one_line(text: str, limit: int) -> str:

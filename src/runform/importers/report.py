@@ -29,7 +29,7 @@ class ImportOutcome:
     redirects_file: str  # "redirects.yml"
     comments_to_isso: int | None  # None: comments were not asked for
     isso_db: str | None = None
-    isso_already: tuple[str, ...] = ()  # threads left alone: they had comments
+    isso_already: tuple[tuple[str, int], ...] = ()  # (thread URI, comments it held already)
 
 
 def format_report(plan: ImportPlan, outcome: ImportOutcome, fmt: str) -> str:
@@ -39,8 +39,11 @@ def format_report(plan: ImportPlan, outcome: ImportOutcome, fmt: str) -> str:
     if plan.other_items:
         counts = ", ".join(f"{n} {kind}" for kind, n in sorted(plan.other_items.items()))
         lines.append(f"not posts, not imported: {counts}")
-    for uri in outcome.isso_already:
-        lines.append(f"comments: Isso already has comments at {uri}; none were added there")
+    if plan.common_terms:
+        lines.append(_common_terms_line(plan.common_terms))
+    for uri, count in outcome.isso_already:
+        held = _count(count, "comment")
+        lines.append(f"comments: Isso has {held} at {uri} already; not written again")
     lines.append(_summary(plan, outcome))
     return "\n".join(lines)
 
@@ -48,7 +51,9 @@ def format_report(plan: ImportPlan, outcome: ImportOutcome, fmt: str) -> str:
 def _line(result: PostResult, outcome: ImportOutcome) -> str:
     name = f'{result.kind} {result.post_id} "{result.title}"'
     if not result.imported:
-        return f"skipped {name}: {result.reason}"
+        parts = [f"skipped {name}: {result.reason}"]
+        _comments_part(result, outcome, parts)
+        return " ".join(parts)
     parts = [f"imported {name} -> {result.file}"]
     if result.guessed:
         parts.append(f"(guessed: {'; '.join(result.guessed)})")
@@ -58,6 +63,11 @@ def _line(result: PostResult, outcome: ImportOutcome) -> str:
         parts.append(f"(poster: docs/{result.poster})")
     if result.fetch:
         parts.append(f"(fetch {result.fetch} for the video poster: give --uploads)")
+    _comments_part(result, outcome, parts)
+    return " ".join(parts)
+
+
+def _comments_part(result: PostResult, outcome: ImportOutcome, parts: list[str]) -> None:
     if result.comments:
         where = (
             "to Isso"
@@ -65,7 +75,13 @@ def _line(result: PostResult, outcome: ImportOutcome) -> str:
             else "left behind: use --comments isso"
         )
         parts.append(f"({_count(result.comments, 'comment')} {where})")
-    return " ".join(parts)
+
+
+def _common_terms_line(names: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{name}'" for name in names)
+    if len(names) == 1:
+        return f"tags: {quoted} is on every imported post, so no tip carries it as a tag"
+    return f"tags: {quoted} are on every imported post, so no tip carries them as tags"
 
 
 def _summary(plan: ImportPlan, outcome: ImportOutcome) -> str:
@@ -90,6 +106,7 @@ def _json(plan: ImportPlan, outcome: ImportOutcome) -> str:
     data = {
         "posts": [asdict(result) for result in plan.results],
         "other_items": dict(sorted(plan.other_items.items())),
+        "common_terms": list(plan.common_terms),
         "outcome": asdict(outcome),
     }
     return json.dumps(data, indent=2, ensure_ascii=False)

@@ -13,6 +13,14 @@ Contract:
   (anyascii), so `/2019/05/17/heel-pick-up/` becomes `/tips/heel-pick-up/`.
 - Old addresses: the post's permalink path (relative to the old blog's address) and
   `/?p=<id>`, for redirects.yml.
+- Tags: the post's tags and categories, except the categories chosen with `categories` and any
+  category or tag that every selected post carries (when two or more are selected): it says
+  nothing about one tip (`ImportPlan.common_terms` names them for the report, once).
+- Cue: a phrase the text quotes, else the part of a "Topic: Cue" title after its colon, else
+  the title; the report says which.
+- A post whose tip exists (its file name, or the tip file that says "Imported from WordPress
+  post <id>") is skipped, never rewritten; with `comments`, its approved comments still go to
+  that tip's thread (`ImportPlan.kept`), so an import first run without comments can add them.
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ from zoneinfo import ZoneInfo
 from bs4 import BeautifulSoup
 
 from runform.content.paths import slugify
-from runform.importers.post_structure import find_structure
+from runform.importers.post_structure import find_structure, title_cue
 from runform.importers.tip_writer import DrillDraft, TipDraft, VideoDraft, check_tip_text, tip_yaml
 from runform.importers.wxr import Comment, Export, Item
 
@@ -60,6 +68,7 @@ class ImportOptions:
     categories: tuple[str, ...] = ()  # term slugs; empty: every category
     tags: tuple[str, ...] = ()
     draft: bool = False
+    comments: bool = False  # comments go to Isso: also those of posts whose tips exist
 
 
 @dataclass(frozen=True)
@@ -98,10 +107,23 @@ class PlannedTip:
 
 
 @dataclass(frozen=True)
+class KeptTip:
+    """A post whose tip exists already: the file is left alone, its comments still move."""
+
+    file: str  # "tips/2025-03-07-run-tall.yml"
+    slug: str  # the existing tip's page slug
+    title: str
+    comments: tuple[Comment, ...]  # approved comments, oldest first
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     results: tuple[PostResult, ...]
     tips: tuple[PlannedTip, ...]
     other_items: Mapping[str, int] = field(default_factory=dict)  # post type -> count
+    # categories and tags every selected post carries: no tip takes them as a tag
+    common_terms: tuple[str, ...] = ()
+    kept: tuple[KeptTip, ...] = ()  # with `comments`: existing tips whose comments move
 
 
 @dataclass(frozen=True)
@@ -115,15 +137,25 @@ class Existing:
     # each tag's spelling in the project, by its casefolded name: an imported tag takes it, as
     # `runform check` wants one spelling per tag
     tag_spellings: Mapping[str, str] = field(default_factory=dict)
+    file_slugs: Mapping[str, str] = field(default_factory=dict)  # tip file name -> its slug
+    # WordPress post id -> the tip file name that says it was imported from that post
+    imported_from: Mapping[int, str] = field(default_factory=dict)
 
 
 def plan_import(export: Export, options: ImportOptions, existing: Existing) -> ImportPlan:
     """Decide for every item of `export`; see the module's contract."""
     results: list[PostResult] = []
     tips: list[PlannedTip] = []
+    kept: list[KeptTip] = []
     others: Counter[str] = Counter()
     taken = dict(existing.slugs)
     spellings = dict(existing.tag_spellings)
+    selected = [
+        item
+        for item in export.items
+        if item.post_type in ("post", "page") and _skip_reason(item, options) is None
+    ]
+    common, common_names = _common_terms(selected, options)
     for item in export.items:
         if item.post_type not in ("post", "page"):
             others[item.post_type or "unknown"] += 1
@@ -132,12 +164,40 @@ def plan_import(export: Export, options: ImportOptions, existing: Existing) -> I
         if reason is not None:
             results.append(_skipped(item, reason))
             continue
-        result, planned = _plan_post(item, export, options, existing, taken, spellings)
-        results.append(result)
-        if planned is not None:
+        result, planned = _plan_post(item, export, options, existing, taken, spellings, common)
+        if isinstance(planned, KeptTip):
+            kept.append(planned)
+        elif planned is not None:
             tips.append(planned)
             taken[planned.slug] = f"tips/{planned.file_name}"
-    return ImportPlan(tuple(results), tuple(tips), dict(others))
+        results.append(result)
+    return ImportPlan(tuple(results), tuple(tips), dict(others), common_names, kept=tuple(kept))
+
+
+def _common_terms(
+    selected: list[Item], options: ImportOptions
+) -> tuple[frozenset[tuple[str, str]], tuple[str, ...]]:
+    """The categories and tags (domain, slug) every one of two or more selected posts carries,
+    and their names for the report; the categories chosen with --category are not named (they
+    are never tags anyway)."""
+    if len(selected) < 2:
+        return frozenset(), ()
+    kinds = ("category", "post_tag")
+    sets = [{(t.domain, t.slug) for t in item.terms if t.domain in kinds} for item in selected]
+    common = frozenset(set.intersection(*sets))
+    names: list[str] = []
+    for term in selected[0].terms:
+        key = (term.domain, term.slug)
+        if key not in common or _never_a_tag(term.domain, term.slug, options):
+            continue
+        name = " ".join(html.unescape(term.name).split())
+        if name and name not in names:
+            names.append(name)
+    return common, tuple(names)
+
+
+def _never_a_tag(domain: str, slug: str, options: ImportOptions) -> bool:
+    return domain == "category" and (slug in options.categories or slug == _UNCATEGORIZED)
 
 
 def _skipped(item: Item, reason: str) -> PostResult:
@@ -173,7 +233,8 @@ def _plan_post(
     existing: Existing,
     taken: Mapping[str, str],
     spellings: dict[str, str],
-) -> tuple[PostResult, PlannedTip | None]:
+    common: frozenset[tuple[str, str]] = frozenset(),
+) -> tuple[PostResult, PlannedTip | KeptTip | None]:
     title = _title(item)
     day = _local_day(item, options.timezone)
     if day is None:
@@ -181,18 +242,22 @@ def _plan_post(
     slug = post_slug(item.post_name, title, item.post_id)
     file_name = f"{day.isoformat()}-{slug}.yml"
     if file_name in existing.files:
-        return _skipped(item, f"tips/{file_name} already exists (left as it was)"), None
+        reason = f"tips/{file_name} already exists (left as it was)"
+        return _kept(item, title, file_name, reason, options, existing)
     if slug in taken:
-        return _skipped(item, f"the address /tips/{slug}/ is taken by {taken[slug]}"), None
+        reason = f"the address /tips/{slug}/ is taken by {taken[slug]}"
+        own = existing.imported_from.get(item.post_id)
+        if own is not None and f"tips/{own}" == taken[slug]:
+            reason = f"tips/{own} was imported from it already (left as it was)"
+            return _kept(item, title, own, reason, options, existing)
+        return _skipped(item, reason), None
     structure = find_structure(item.content, title)
     guessed = list(structure.guessed)
     dropped = list(structure.dropped)
     summary = _summary(item, structure.first_sentence, title, guessed)
-    cue = structure.quoted_cue or _cut(title, MAX_CUE)
-    guessed.append(
-        f"cue '{cue}' from the quoted phrase" if structure.quoted_cue else "cue is the title"
-    )
-    tags = _tags(item, options, dropped, spellings)
+    cue, cue_source = _cue(structure.quoted_cue, title)
+    guessed.append(cue_source)
+    tags = _tags(item, options, dropped, spellings, common)
     video: VideoDraft | None = None
     poster_plan, fetch, poster_note = _poster(item, export, existing)
     if structure.video is not None:
@@ -260,6 +325,36 @@ def _plan_post(
     return result, planned
 
 
+def _kept(
+    item: Item,
+    title: str,
+    file_name: str,
+    reason: str,
+    options: ImportOptions,
+    existing: Existing,
+) -> tuple[PostResult, KeptTip | None]:
+    """A post whose tip exists: skipped, and with `options.comments` its comments still move
+    to the existing tip's thread."""
+    comments = approved_comments(item.comments) if options.comments else ()
+    result = PostResult(
+        item.post_id, title, item.post_type, False, reason=reason, comments=len(comments)
+    )
+    if not comments:
+        return result, None
+    slug = existing.file_slugs.get(file_name) or file_name[len("YYYY-MM-DD-") : -len(".yml")]
+    return result, KeptTip(f"tips/{file_name}", slug, _cut(title, MAX_TITLE), comments)
+
+
+def _cue(quoted: str | None, title: str) -> tuple[str, str]:
+    """(the cue's name, how it was found, for the report)."""
+    if quoted:
+        return quoted, f"cue '{quoted}' from the quoted phrase"
+    named = title_cue(title)
+    if named and len(named) <= MAX_CUE:
+        return named, f"cue '{named}' from the title, after its colon"
+    return _cut(title, MAX_CUE), "cue is the title"
+
+
 def _title(item: Item) -> str:
     title = " ".join(html.unescape(item.title).split())
     return title or f"Post {item.post_id}"
@@ -312,16 +407,19 @@ def _cut_sentences(text: str) -> str:
 
 
 def _tags(
-    item: Item, options: ImportOptions, dropped: list[str], spellings: dict[str, str]
+    item: Item,
+    options: ImportOptions,
+    dropped: list[str],
+    spellings: dict[str, str],
+    common: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[str, ...]:
-    """The post's tags (and categories other than the chosen ones), each spelled as the
-    project (or an earlier imported post) first spelled it, invisible characters dropped."""
+    """The post's tags (and categories other than the chosen ones, and no term every selected
+    post carries), each spelled as the project (or an earlier imported post) first spelled it,
+    invisible characters dropped."""
     tags: list[str] = []
     seen: set[str] = set()
     for term in item.terms:
-        if term.domain == "category" and (
-            term.slug in options.categories or term.slug == _UNCATEGORIZED
-        ):
+        if _never_a_tag(term.domain, term.slug, options) or (term.domain, term.slug) in common:
             continue
         if term.domain not in ("category", "post_tag"):
             continue
