@@ -70,7 +70,11 @@ class VideoView:
     credit: str | None
     credit_url: str | None
     poster_url: str | None
-    play_label: str  # "Play video: Heel pull drill", the button's accessible name
+    play_label: str  # "Play video: Heel pull drill"
+    # the words of play_label around the title, which only assistive technology reads: the
+    # button's name is then its visible text plus these ("Play video: " and "")
+    play_before: str
+    play_after: str
     play_hint: str  # "Plays from YouTube when you press play"
     watch_label: str  # "Watch on YouTube", the link without JavaScript
 
@@ -331,10 +335,13 @@ def _video_view(tip: Tip, uri: str, site: SiteContext, strings: Strings) -> Vide
         return None
     ref, start = video.ref, video.start_seconds
     provider = "YouTube" if ref.provider == "youtube" else "Vimeo"
+    before, after = _around_title(strings.play_video)
     return VideoView(
         title=video.title,
         provider=provider,
         play_label=strings.play_video.format(title=video.title),
+        play_before=before,
+        play_after=after,
         play_hint=strings.play_hint.format(provider=provider),
         watch_label=strings.watch_on.format(provider=provider),
         embed_url=embed_url(ref, start, autoplay=True),
@@ -343,6 +350,15 @@ def _video_view(tip: Tip, uri: str, site: SiteContext, strings: Strings) -> Vide
         credit_url=video.credit_url,
         poster_url=asset_url(uri, video.poster, site.use_directory_urls) if video.poster else None,
     )
+
+
+def _around_title(template: str) -> tuple[str, str]:
+    """The words of a "{title}" string before and after the title: "Play video: {title}" ->
+    ("Play video: ", ""); a string without the placeholder gives ("<it> ", "")."""
+    before, _, after = template.partition("{title}")
+    if not _:
+        before += " "
+    return before.replace("{{", "{").replace("}}", "}"), after.replace("{{", "{").replace("}}", "}")
 
 
 def _cta_view(

@@ -196,9 +196,9 @@ def _listing_heads(
     settings: SiteSettings, context: PublishContext, image: SocialImage | None
 ) -> dict[str, PageHead]:
     site, links = context.site, context.links
-    home_meta: Mapping[str, Any] = site.home_meta
     description = home_description(settings, site)
-    home_title = str(home_meta.get("title") or site.site_name)
+    # the site's name: docs/index.md's `title` ("Home") names the page in the navigation
+    home_title = site.site_name
     home_url = links.page(HOME_URI) if links else None
     archive_url = links.page(ARCHIVE_URI) if links else None
     json_ld = (
