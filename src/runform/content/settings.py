@@ -85,6 +85,7 @@ PLACEHOLDERS: Final = {
     "next_teaser": ("hashtag",),
     "scheduled_banner": ("date",),
     "play_hint": ("provider",),
+    "archive_year_title": ("year",),
     "email_subject": ("hashtag", "title"),
     "email_footer": ("site_name",),
 }
@@ -145,6 +146,8 @@ class Strings(_Group):
     latest_tip: Line = "Latest tip"
     recent_tips: Line = "Recent tips"
     all_tips: Line = "All tips"
+    archive_years: Line = "Every year"
+    archive_year_title: Line = "Tips of {year}"
     read_tip: Line = "Read the tip"
     next_teaser: Line = "Next {hashtag}:"
     draft_banner: Line = "Draft: this tip is not published. Only the preview shows it."

@@ -32,6 +32,7 @@ from runform.content.schedule import Schedule
 from runform.content.settings import SiteSettings
 from runform.site.addresses import (
     ARCHIVE_URI,
+    archive_year_uri,
     FEED_JSON,
     FEED_XML,
     HOME_URI,
@@ -137,6 +138,8 @@ def build_publishing(
     newest = schedule.published[0].tip.date if schedule.published else schedule.as_of
     lastmod = {tip_uri(entry.slug): entry.tip.date.isoformat() for entry in shown}
     lastmod[HOME_URI] = lastmod[ARCHIVE_URI] = newest.isoformat()
+    for entry in reversed(schedule.published):  # each year's page: its newest tip's day
+        lastmod[archive_year_uri(entry.tip.date.year)] = entry.tip.date.isoformat()
 
     return Publishing(
         files=files,
