@@ -60,6 +60,13 @@ from runform.site.publishing import Publishing
 from runform.site.redirect_pages import query_redirect_script, relative_target, render_redirect_page
 from runform.site.render import RenderedPage, fill_html_blocks, reload_templates
 from runform.site.search_index import SearchEntry, TipSearch, add_tip_entries
+from runform.site.theme_assets import (
+    CSS_SOURCE,
+    ICONS_DIR,
+    JS_SOURCE,
+    ThemeAssets,
+    build_theme_assets,
+)
 
 if TYPE_CHECKING:  # the preview's modules (watchdog among them) load only for `serve`
     from mkdocs.livereload import LiveReloadServer
@@ -108,6 +115,7 @@ class _State:
     # redirects.yml: the old addresses of shown tips, with the tip's title
     redirects: list[tuple[Redirect, str]] = field(default_factory=list)
     admin_files: Mapping[str, str] = field(default_factory=dict)  # the editor at /admin/
+    theme_assets: ThemeAssets | None = None  # runform.<hash>.min.css and .js of this build
 
     def load(self, config: MkDocsConfig) -> None:
         self.pages, self.publishing, self.withheld, self.redirects = [], None, frozenset(), []
@@ -285,7 +293,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(old)
         files.append(File.generated(config, path, content=content))
     _add_redirect_pages(files, config)
+    _add_theme_assets(files, config)
     return files
+
+
+def _add_theme_assets(files: Files, config: MkDocsConfig) -> None:
+    """runform.css and runform.js minified, icons inlined, named after their content; read
+    where MkDocs found them (a coach's custom_dir copy wins over ours)."""
+
+    def read(path: str) -> str | None:
+        file = files.get_file_from_path(path)
+        if file is None or file.abs_src_path is None:
+            return None
+        return Path(file.abs_src_path).read_text(encoding="utf-8")
+
+    css, js = read(CSS_SOURCE), read(JS_SOURCE)
+    if css is None or js is None:
+        _state.theme_assets = None
+        return
+    assets = build_theme_assets(css, js, lambda name: read(f"{ICONS_DIR}/{name}"))
+    for path, content in assets.files.items():
+        files.append(File.generated(config, path, content=content))
+    _state.theme_assets = assets
 
 
 # -- redirects.yml: a page at each old address that leads to its tip ----------------------------
@@ -331,6 +360,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """Runs before the sitemap is written: each page's `lastmod` is its tip's date (home and
     the archive: the newest tip's), never the build date; other pages get none."""
+    if (assets := _state.theme_assets) is not None:
+        env.globals["runform_css"], env.globals["runform_js"] = assets.css_path, assets.js_path
     publishing = _state.publishing
     if publishing is None:
         return env
