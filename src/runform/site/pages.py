@@ -37,8 +37,10 @@ from runform.content.videos import embed_url, watch_url
 from runform.content.email_settings import SubscribeSettings
 
 SUBSCRIBE_URI = "subscribe.md"
-# The archive (/tips/) shows this many of the newest years as cards; every year has its page
-ARCHIVE_CARD_YEARS = 2
+# The archive (/tips/) shows this many of the newest years as cards; every year has its page.
+# One year (at most 53 cards, ~70 KB of HTML): with two, /tips/ scored 0.93-0.98 in
+# Lighthouse's mobile performance (bench/lighthouse.py), a year's page 0.97-0.99.
+ARCHIVE_CARD_YEARS = 1
 
 GISCUS_SCRIPT = "https://giscus.app/client.js"
 
@@ -435,7 +437,7 @@ class YearLink:
 def _render_archive(
     schedule: Schedule, settings: SiteSettings, site: SiteContext
 ) -> list[RenderedPage]:
-    """The archive: /tips/ shows the newest ARCHIVE_CARD_YEARS years as cards and links to a
+    """The archive: /tips/ shows the newest ARCHIVE_CARD_YEARS year(s) as cards and links to a
     page per year (/tips/2024/), which shows that year's tips as cards. Each page then holds
     at most about a hundred cards whatever the site's size (at 500 tips one page of cards was
     281 KB of HTML, and it grew every Friday); a year's address never changes."""
