@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from first_visit import CHROMIUM, GzipStaticServer  # noqa: E402
+from first_visit import CHROMIUM, GzipStaticServer
 
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 

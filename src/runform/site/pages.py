@@ -439,7 +439,7 @@ def _render_archive(
 ) -> list[RenderedPage]:
     """The archive: /tips/ shows the newest ARCHIVE_CARD_YEARS year(s) as cards and links to a
     page per year (/tips/2024/), which shows that year's tips as cards. Each page then holds
-    at most about a hundred cards whatever the site's size (at 500 tips one page of cards was
+    at most 53 cards whatever the site's size (at 500 tips one page of cards was
     281 KB of HTML, and it grew every Friday); a year's address never changes."""
     by_year = [
         (year, list(group))
