@@ -166,11 +166,66 @@ def weekly_tips(first: date, count: int, *, step_weeks: int = 1) -> dict[str, st
     return {f"{day}-tip-{n}.yml": minimal_tip(f"Tip {n}", day) for n, day in enumerate(days)}
 
 
-def parse_calls(profile: cProfile.Profile) -> int:
-    """How many times the tip parser ran under `profile` (runform.content.catalog._parse_tip)."""
+def parse_calls(profile: cProfile.Profile, name: str = "_parse_tip") -> int:
+    """How many times a runform function ran under `profile`: the tip parser
+    (runform.content.catalog._parse_tip) by default, or e.g. the YAML reader ("read_yaml_text")."""
     stats = pstats.Stats(profile)
     return sum(
         calls[1]
-        for (file, _line, name), calls in stats.stats.items()  # type: ignore[attr-defined]
-        if name == "_parse_tip" and file.endswith("catalog.py")
+        for (file, _line, function), calls in stats.stats.items()  # type: ignore[attr-defined]
+        if function == name and "runform" in file
     )
+
+
+@pytest.fixture
+def site_value(tmp_path: Path) -> Callable[..., Any]:
+    """Factory: site_value(tips={...}, settings={...}, as_of="2026-11-24", site_url=...) -> the
+    frozen SiteBuild that `runform.site.build.build_site` decides, without running MkDocs.
+    For feeds, <head> tags, search entries and pages; keep full builds for what MkDocs does."""
+    from runform.content.catalog import load_catalog
+    from runform.content.settings import SiteSettings
+    from runform.site.build import SiteInputs, build_site
+    from runform.site.pages import SiteContext
+
+    counter = iter(range(1000))
+
+    def factory(
+        tips: Mapping[str, str] | None = None,
+        *,
+        settings: Mapping[str, Any] | None = None,
+        as_of: str = "2026-11-24",
+        site_url: str = "https://coach.example/",
+        example_tips: bool = True,
+        preview: bool = False,
+        use_directory_urls: bool = True,
+        posters: bool = False,
+    ) -> Any:
+        root = tmp_path / f"value{next(counter)}"
+        (root / "tips").mkdir(parents=True)
+        (root / "docs" / "images").mkdir(parents=True)
+        if posters:  # every poster a tip names, as an empty file under docs/images/
+            for text in (tips or {}).values():
+                for line in text.splitlines():
+                    if line.strip().startswith("poster: "):
+                        (root / "docs" / line.split(": ", 1)[1].strip()).touch()
+        if example_tips:
+            for path in VALID_TIPS.glob("*.yml"):
+                shutil.copy2(path, root / "tips" / path.name)
+        for name, text in (tips or {}).items():
+            (root / "tips" / name).write_text(text, encoding="utf-8")
+        catalog = load_catalog(root / "tips", root=root, docs_dir=root / "docs")
+        assert not catalog.errors, [str(d) for d in catalog.errors]
+        site = SiteContext(
+            site_name="Test Running Club",
+            site_url=site_url,
+            use_directory_urls=use_directory_urls,
+        )
+        return build_site(
+            SiteSettings.model_validate({"cards": {"enabled": False}, **dict(settings or {})}),
+            catalog,
+            date.fromisoformat(as_of),
+            SiteInputs(site=site, root=root),
+            preview=preview,
+        )
+
+    return factory

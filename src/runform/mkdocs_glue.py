@@ -46,7 +46,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from runform.content.catalog import Catalog, load_catalog, outside_links
-from runform.content.diagnostics import ContentError, summarize
+from runform.content.diagnostics import ContentError, plural, summarize
 from runform.content.paths import display_path
 from runform.content.redirects import REDIRECTS_FILE, Redirect, read_redirects
 from runform.content.schedule import preview_enabled, resolve_as_of
@@ -202,13 +202,13 @@ class _State:
             log.info("No GitHub repo_url in mkdocs.yml: the site has no editor at /admin/")
         schedule = built.schedule
         log.info(
-            "%d published, %d scheduled, %d in draft (as of %s)%s; %d social cards (%d drawn)",
+            "%d published, %d scheduled, %d in draft (as of %s)%s; %s (%d drawn)",
             len(schedule.published),
             len(schedule.scheduled),
             len(schedule.drafts),
             schedule.as_of.isoformat(),
             "; the preview shows them all" if preview else "",
-            built.publishing.card_count,
+            plural(built.publishing.card_count, "social card"),
             built.publishing.cards_drawn,
         )
 
@@ -243,6 +243,23 @@ class _GeneratedPage(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
+
+
+class _CachedCard(File):
+    """A card image from the card cache: hard-linked into the site (same disk: no bytes
+    copied), copied where a link cannot be made. Cached cards are never changed in place
+    (a new card is a new file renamed into the cache), so the link stays right."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.unlink(missing_ok=True)
+            os.link(str(self.abs_src_path), target)
+        except OSError:
+            super().copy_file(dirty)
 
 
 def _page_digest(page: RenderedPage, config_digest: str) -> str:
@@ -314,8 +331,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, content in _state.publishing.files.items():  # feeds and card images
             if old := files.get_file_from_path(path):
                 files.remove(old)
-            if isinstance(content, Path):  # a card in the cache folder: MkDocs copies it
-                files.append(File.generated(config, path, abs_src_path=str(content)))
+            if isinstance(content, Path):  # a card in the cache folder: linked, not copied
+                files.append(_CachedCard.generated(config, path, abs_src_path=str(content)))
             else:
                 files.append(File.generated(config, path, content=content))
     for path, content in _state.admin_files.items():  # static files, not pages
@@ -432,7 +449,19 @@ def on_page_context(
             description=str(description or ""),
             url=page.canonical_url,
         ) + _home_redirect_script(page, config)
+    _tags_in_written_order(context, page)
     return context
+
+
+def _tags_in_written_order(context: dict[str, Any], page: Page) -> None:
+    """Material's tags plugin lists a page's tags sorted by name (it keeps them as a set);
+    a tip shows them in the order the coach wrote them (`tags:` of the page's front matter)."""
+    written = page.meta.get("tags") if isinstance(page.meta, dict) else None
+    shown = context.get("tags")
+    if not isinstance(written, list) or not isinstance(shown, list):
+        return
+    order = {str(name): index for index, name in enumerate(written)}
+    shown.sort(key=lambda ref: order.get(str(getattr(ref, "name", ref)), len(order)))
 
 
 def _second_level_ids(page: Page) -> list[str]:

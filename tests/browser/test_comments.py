@@ -23,7 +23,7 @@ def test_giscus_loads_nothing_until_the_reader_scrolls_to_the_comments(reader_si
     assert session.to_host("giscus.app") == [], "giscus was asked before the reader scrolled"
     assert page.locator(f'script[src="{GISCUS_SCRIPT}"]').count() == 0
     expect(page.locator(".rf-comments__prompt")).to_have_text(
-        "Questions about cadence or technique? Ask below; the coach answers every week."
+        "Questions about this tip? Ask below; the coach answers every week."
     )
 
     page.locator(".rf-comments").scroll_into_view_if_needed()

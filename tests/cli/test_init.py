@@ -50,6 +50,7 @@ def test_yes_takes_the_defaults_and_the_site_checks_clean(tmp_path: Path) -> Non
             ".gitignore",
             "README.md",
             "docs/about.md",
+            "docs/images/.gitkeep",
             "docs/index.md",
             "docs/tags.md",
             "hooks/runform_hooks.py",
@@ -135,6 +136,9 @@ def test_every_question_has_a_flag(tmp_path: Path) -> None:
     assert time.strptime(tip.name[:10], "%Y-%m-%d").tm_wday == 1, "the next Tuesday"
     check = _runform(site, "check")
     assert lines(check.stdout) == ["runform: 1 tip checked, no problems."]
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert "### Signing in (once per browser)" in readme, "--repo: the editor's sign-in steps"
+    assert "runform edit" in readme
 
 
 @pytest.mark.parametrize(
@@ -289,6 +293,7 @@ def test_the_wheel_ships_templates_theme_and_site_template(wheel: Path) -> None:
         "runform/site_template/hooks/runform_hooks.py.j2",
         "runform/mkdocs_glue.py",
         "runform/cli/init.py",
+        "runform/editor/SIGNING_IN.md",
     ):
         assert wanted in names, wanted
     assert not any(name.startswith(("tests/", "bench/")) for name in names)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hostile_tip import ATTACKS, TIP
+
 from email_helpers import email_project, parse_eml, write_email
-from test_content_safety import ATTACKS, TIP
 
 
 def test_a_hostile_tip_stays_inert_in_both_parts(tmp_path: Path) -> None:

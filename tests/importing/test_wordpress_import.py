@@ -10,6 +10,8 @@ from cli_runner import AS_OF, lines, runform
 from import_helpers import BLOG, DATA, import_project, make_uploads, run_import
 from lxml import html as lxml_html
 
+from conftest import minimal_tip
+
 HEEL_YAML = (DATA / "expected" / "2019-05-17-heel-pick-up.yml").read_text(encoding="utf-8")
 
 ARMS_YAML = (DATA / "expected" / "2020-03-06-relaxed-arms.yml").read_text(encoding="utf-8")
@@ -206,3 +208,16 @@ def test_json_report(tmp_path):
     assert report["outcome"]["dry_run"] is True
     skipped = {p["post_id"]: p["reason"] for p in report["posts"] if not p["imported"]}
     assert skipped[101] == "not in tag arms"
+
+
+def test_imported_tags_take_the_projects_spelling(tmp_path):
+    project = import_project(tmp_path / "project")
+    existing = minimal_tip("Old", "2019-01-04") + 'tags: ["Hamstrings", "Swing Phase"]\n'
+    project.write_tip("2019-01-04-old.yml", existing)
+    result = run_import(project, str(BLOG))
+    assert result.returncode == 0, result.stderr
+    imported = (project.tips / "2019-05-17-heel-pick-up.yml").read_text(encoding="utf-8")
+    assert '"Hamstrings"' in imported and '"Swing Phase"' in imported
+    assert '"hamstrings"' not in imported and '"swing phase"' not in imported
+    check = runform(project.root, "check", "--format", "json")
+    assert json.loads(check.stdout)["errors"] == 0

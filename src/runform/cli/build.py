@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     schedule = build_schedule(catalog, as_of)
     published = len(schedule.published)
     print(
-        f"Site built in {out}: {published} {'tip' if published == 1 else 'tips'} published, "
+        f"Site built in {out}: {count(published, 'tip')} published, "
         f"{len(schedule.scheduled)} scheduled, {count(len(schedule.drafts), 'draft')} "
         f"(as of {as_of.isoformat()}; only published tips are in the site)."
     )

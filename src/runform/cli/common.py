@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from runform.content.diagnostics import ContentError, Diagnostic
+from runform.content.diagnostics import ContentError, Diagnostic, plural
 from runform.content.project import Project, ProjectNotFound, find_config_file, open_project
 from runform.content.schedule import as_of_problem
 from runform.content.settings import Weekday
@@ -83,19 +83,23 @@ def stop_on(problems: Sequence[Diagnostic]) -> None:
 
 
 def count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+    """'1 draft', '2 drafts' (the one plural rule of runform's messages)."""
+    return plural(number, word)
 
 
 def day_name(day: date) -> str:
     return list(Weekday)[day.weekday()].value.capitalize()
 
 
-def configure_mkdocs_logging(level: int) -> None:
-    """MkDocs logs through 'mkdocs'; its own command line would set this up."""
+def configure_mkdocs_logging(level: int, *filters: logging.Filter) -> None:
+    """MkDocs logs through 'mkdocs'; its own command line would set this up. `filters` sit on
+    the handler, so they see the records of every 'mkdocs.*' logger."""
     os.environ.setdefault(_MKDOCS_QUIET, "1")
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    for log_filter in filters:
+        handler.addFilter(log_filter)
     logger.addHandler(handler)
     logger.setLevel(level)
     logger.propagate = False

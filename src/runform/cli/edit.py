@@ -21,10 +21,10 @@ from runform.cli.common import (
     configure_mkdocs_logging,
     open_command_project,
 )
-from runform.editor.server import LOCAL_HOST, EditorServer, editor_site
 
 DEFAULT_DEV_ADDR: Final = "127.0.0.1:8000"
 DEFAULT_EDITOR_PORT: Final = 8001
+_LOCAL_HOST: Final = "127.0.0.1"  # as runform.editor.server.LOCAL_HOST
 EXAMPLES: Final = """examples:
   runform edit                               editor at http://127.0.0.1:8001/admin/
   runform edit --editor-port 8101 --dev-addr 127.0.0.1:8100
@@ -36,6 +36,8 @@ as readers will see it, drafts and scheduled tips included."""
 
 
 def run(args: argparse.Namespace) -> int:
+    from runform.editor.server import EditorServer, editor_site  # loads only for `edit`
+
     """Start the editor server, then the live preview; both stop on Ctrl+C."""
     project = open_command_project(args)
     assets = Path(args.editor_assets).resolve() if args.editor_assets else None
@@ -46,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         editor = EditorServer(editor_site(project, preview_url, assets), args.editor_port)
     except OSError as error:
         raise CommandError(
-            f"the editor cannot listen on {LOCAL_HOST}:{args.editor_port}: "
+            f"the editor cannot listen on {_LOCAL_HOST}:{args.editor_port}: "
             f"{error.strerror or error}; pick another port, e.g. --editor-port 8101"
         ) from None
     editor.serve_in_thread()
@@ -99,7 +101,7 @@ def register(commands: Any) -> None:
         type=int,
         default=DEFAULT_EDITOR_PORT,
         metavar="PORT",
-        help=f"the editor's port on {LOCAL_HOST} (default {DEFAULT_EDITOR_PORT}; 0: any free)",
+        help=f"the editor's port on {_LOCAL_HOST} (default {DEFAULT_EDITOR_PORT}; 0: any free)",
     )
     parser.add_argument(
         "--editor-assets",

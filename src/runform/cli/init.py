@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-from runform import __version__
+from runform import __version__, editor
 from runform.cli.common import CommandError, add_command
 from runform.content.paths import display_path
 from runform.content.scaffold import next_free_publish_day
 from runform.content.settings import SiteSettings, Weekday
 from runform.content.validation import validate_document
-from runform.site.starter import StarterAnswers, starter_files
 
 DEFAULT_SPEC: Final = f"runform @ git+https://github.com/runform/runform@v{__version__}"
 EXAMPLES: Final = """examples:
@@ -283,7 +282,14 @@ def gather_answers(args: argparse.Namespace) -> dict[str, str]:
     return answers
 
 
+def editor_signing_in() -> str:
+    """The coach's steps to sign in to the published site's editor (for the site's README)."""
+    return (Path(editor.__file__).parent / "SIGNING_IN.md").read_text(encoding="utf-8").strip()
+
+
 def run(args: argparse.Namespace) -> int:
+    from runform.site.starter import StarterAnswers, starter_files  # Jinja: only for init
+
     folder = Path(args.dir).resolve()
     answers = gather_answers(args)
     weekday = Weekday(answers["weekday"])
@@ -307,6 +313,7 @@ def run(args: argparse.Namespace) -> int:
         giscus_category=answers["giscus_category"],
         giscus_category_id=answers["giscus_category_id"],
         isso_url=answers["isso_url"],
+        signing_in=editor_signing_in() if repo else "",
     )
     files = starter_files(starter, next_free_publish_day(today, weekday, ()))
     existing = sorted(path for path in files if (folder / path).exists())

@@ -12,13 +12,12 @@ from runform.cli.common import (
     iso_date,
     open_command_project,
 )
-from runform.content.catalog import find_tip_files
-from runform.content.paths import tip_file_name
+from runform.content.catalog import RESERVED_SLUGS, find_tip_files
+from runform.content.paths import MAX_SLUG, SLUG, slugify, tip_file_name
 from runform.content.project import Project
 from runform.content.scaffold import (
     TipExists,
     next_free_publish_day,
-    slugify,
     taken_dates,
     tip_skeleton,
     write_new_tip,
@@ -30,6 +29,7 @@ EXAMPLES: Final = """examples:
   runform new "Heel Pick Up"                 the next free publish day (Friday by default)
   runform new "Relaxed Arms" --date 2026-12-04
   runform new "Arm Swing" --video https://youtu.be/aaaaaaaaaaa
+  runform new "Бег трусцой" --slug easy-running   the page address /tips/easy-running/
 
 The file starts with every key of a tip, described. Keys the tip needs are left empty
 until you fill them in: `runform check` and the build refuse an empty key, so an
@@ -38,9 +38,7 @@ unfinished tip is never published. An existing file is never overwritten."""
 
 def run(args: argparse.Namespace) -> int:
     project = open_command_project(args)
-    slug = slugify(args.title)
-    if not slug:
-        raise CommandError(f"the title '{args.title}' has no letters or digits for a file name")
+    slug = _slug(args.title, args.slug)
     if args.video is not None:
         try:
             parse_video_url(args.video)
@@ -78,6 +76,29 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _slug(title: str, given: str | None) -> str:
+    """The new tip's slug: `--slug` as given, else the title transliterated."""
+    if given is not None:
+        if not SLUG.fullmatch(given) or len(given) > MAX_SLUG:
+            raise CommandError(
+                f"--slug '{given}' is not a slug: use lowercase letters, digits and single"
+                f" dashes, up to {MAX_SLUG} characters, e.g. heel-pick-up"
+            )
+        slug = given
+    else:
+        slug = slugify(title)
+        if not slug:
+            raise CommandError(
+                f"the title '{title}' has no letters or digits for a file name;"
+                " give one with --slug, e.g. --slug heel-pick-up"
+            )
+    if slug in RESERVED_SLUGS:
+        raise CommandError(
+            f"'{slug}' is the address of the archive of all tips; choose another with --slug"
+        )
+    return slug
+
+
 def _tip_with_slug(project: Project, slug: str) -> str | None:
     """The tip already using `slug` (by its file name, or its `slug:` key), if any."""
     for path in find_tip_files(project.tips_dir):
@@ -96,3 +117,8 @@ def register(commands: Any) -> None:
     parser.add_argument("title", help="the tip's title, in quotes")
     parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the publish day")
     parser.add_argument("--video", metavar="URL", help="a YouTube or Vimeo address")
+    parser.add_argument(
+        "--slug",
+        metavar="SLUG",
+        help="the page address and file name (default: the title in lowercase ASCII letters)",
+    )

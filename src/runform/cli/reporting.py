@@ -16,7 +16,7 @@ from enum import StrEnum
 from itertools import groupby
 from typing import Final
 
-from runform.content.diagnostics import Diagnostic, printable, summarize
+from runform.content.diagnostics import Diagnostic, plural, printable, summarize
 from runform.content.planner import MISSING, Plan, PlanRow
 from runform.content.settings import Weekday
 
@@ -40,7 +40,7 @@ def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: Format, checked: 
 
 
 def _summary(problems: Sequence[Diagnostic], checked: int) -> str:
-    tips = f"{checked} tip" if checked == 1 else f"{checked} tips"
+    tips = plural(checked, "tip")
     if not problems:
         return f"runform: {tips} checked, no problems."
     return f"runform: {summarize(problems)} ({tips} checked)."
@@ -109,11 +109,18 @@ def format_plan(plan: Plan) -> str:
     if plan.gaps:
         lines.append("")
     for gap in plan.gaps:
-        what = "only a draft, which is never published" if gap.draft_only else "no tip"
-        lines.append(
-            f"warning: {_day(gap.day)} {gap.day.isoformat()} has {what}; start one with: "
-            f'runform new "Title" --date {gap.day.isoformat()}'
-        )
+        day = f"{_day(gap.day)} {gap.day.isoformat()}"
+        if gap.draft_only:
+            files = " or ".join(printable(path) for path in gap.drafts)
+            lines.append(
+                f"warning: {day} has only a draft, which is never published; to publish it,"
+                f" finish {files} and remove its 'draft: true' line"
+            )
+        else:
+            lines.append(
+                f"warning: {day} has no tip; start one with: "
+                f'runform new "Title" --date {gap.day.isoformat()}'
+            )
     return "\n".join(lines)
 
 

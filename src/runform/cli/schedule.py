@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, Final
 
-from runform.cli.common import add_as_of, add_command, open_command_project, stop_on
+from runform.cli.common import add_as_of, add_command, count, open_command_project, stop_on
 from runform.cli.reporting import format_plan
 from runform.content.planner import plan_schedule
 from runform.content.schedule import build_schedule
@@ -24,9 +24,10 @@ def run(args: argparse.Namespace) -> int:
     print(format_plan(plan_schedule(schedule, project.settings.publish_weekday, args.weeks)))
     broken = sorted({d.path for d in catalog.errors})
     if broken:
+        verb = "is" if len(broken) == 1 else "are"
         print(
-            f"\nerror: {len(broken)} tip file(s) with errors are left out: {', '.join(broken)} "
-            "(run: runform check)"
+            f"\nerror: {count(len(broken), 'tip file')} with errors {verb} left out: "
+            f"{', '.join(broken)} (run: runform check)"
         )
         return 1
     return 0

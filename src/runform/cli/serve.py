@@ -26,9 +26,31 @@ While a tip has errors, its page shows them and every other page a banner; it re
 they are fixed (errors in mkdocs.yml still show on every page)."""
 
 
+class PreviewNoise(logging.Filter):
+    """Leaves out MkDocs' messages about how the preview works rather than about the site:
+    the "'dirty' build" warning of every rebuild (the preview rebuilds only what changed, on
+    purpose), the pages missing from `nav` (runform's pages are reached through its own
+    lists, and book.md only when booking is set), and the browser's requests answered 404
+    or 304 (a missing favicon, a cached file). Every other message passes; `--verbose`
+    shows everything."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.name == "mkdocs.commands.build" and "'dirty' build" in message:
+            return False
+        if record.name == "mkdocs.structure.nav" and 'not included in the "nav"' in message:
+            return False
+        return not (
+            record.name == "mkdocs.livereload" and message.endswith(("code 404", "code 304"))
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     project = open_command_project(args)
-    configure_mkdocs_logging(logging.DEBUG if args.verbose else logging.INFO)
+    if args.verbose:
+        configure_mkdocs_logging(logging.DEBUG)
+    else:
+        configure_mkdocs_logging(logging.INFO, PreviewNoise())
     from runform.mkdocs_glue import SiteBuildError, serve_with_mkdocs  # loads MkDocs: only here
 
     print(

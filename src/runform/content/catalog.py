@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -20,7 +20,7 @@ from typing import Final
 from runform.content.diagnostics import START, Diagnostic, Position, Severity
 from runform.content.model import Tip
 from runform.content.paths import TIP_SUFFIXES, display_path, parse_tip_file_name
-from runform.content.reader import SourceDocument, read_file_bytes, read_yaml_text
+from runform.content.reader import KeyPath, SourceDocument, read_file_bytes, read_yaml_text
 from runform.content.validation import validate_document
 
 
@@ -32,6 +32,8 @@ class Entry:
     slug: str
     tip: Tip
     tag_positions: tuple[Position, ...] = field(default=(), compare=False)  # of each tag
+    # where the keys the warnings point at are (values for scalars): kept from the one read
+    key_positions: Mapping[KeyPath, Position] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,13 @@ def read_tip(
                 "choose another slug (set 'slug:' or rename the file)",
             )
         )
-    entry = Entry(path=display, slug=slug, tip=tip, tag_positions=parsed.tag_positions)
+    entry = Entry(
+        path=display,
+        slug=slug,
+        tip=tip,
+        tag_positions=parsed.tag_positions,
+        key_positions=parsed.key_positions,
+    )
     return (entry if not problems else None), problems
 
 
@@ -204,6 +212,7 @@ class _ParsedTip:
     poster_position: Position
     slug_position: Position = START
     tag_positions: tuple[Position, ...] = ()
+    key_positions: Mapping[KeyPath, Position] = field(default_factory=dict)
 
 
 _PARSED: dict[tuple[str, str, bytes], _ParsedTip] = {}  # by file and content digest
@@ -239,7 +248,28 @@ def _parse_tip(display: str, name: str, raw: bytes) -> _ParsedTip:
     poster = values.get(("video", "poster"), START)
     slug_at = values.get(("slug",), START)
     tags = tuple(values.get(("tags", i), START) for i in range(len(tip.tags) if tip else 0))
-    return _ParsedTip(tip, name_slug, (*problems, *name_problems), poster, slug_at, tags)
+    keys = _warning_positions(source) if tip is not None else {}
+    return _ParsedTip(tip, name_slug, (*problems, *name_problems), poster, slug_at, tags, keys)
+
+
+# Scalars whose value a warning points at; for any other key, the key itself
+_VALUE_KEYS: Final = frozenset({("date",), ("summary",), ("teaser",)})
+
+
+def _warning_positions(source: SourceDocument) -> dict[KeyPath, Position]:
+    """The few positions warnings need (top-level keys and Markdown fields), kept so `check`
+    never reads a tip twice; a handful per tip, not the whole map."""
+    kept: dict[KeyPath, Position] = {}
+    for keys, position in source.positions.items():
+        if not keys:
+            continue
+        top = len(keys) <= 2 and not isinstance(keys[-1], int)
+        markdown = keys[-1] in ("body", "fix", "text") or keys[:2] == ("drill", "steps")
+        if top or markdown:
+            kept[keys] = (
+                source.value_positions.get(keys, position) if keys in _VALUE_KEYS else position
+            )
+    return kept
 
 
 def build_catalog(

@@ -91,13 +91,14 @@ def summarize(diagnostics: Iterable[Diagnostic]) -> str:
     items = list(diagnostics)
     errors = sum(1 for d in items if d.is_error)
     warnings = len(items) - errors
-    parts = [_plural(errors, "error")]
+    parts = [plural(errors, "error")]
     if warnings:
-        parts.append(_plural(warnings, "warning"))
+        parts.append(plural(warnings, "warning"))
     return ", ".join(parts)
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
+    """'1 tip', '0 tips', '2 tips': a count and an English noun that takes -s."""
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 

@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from runform.content.paths import MAX_SLUG, SLUG
 from runform.content.scalars import BareScalar
 from runform.content.videos import VideoUrlError, parse_start, parse_video_url
 
@@ -32,7 +33,6 @@ _BARE_WORDS: Final = {
     "timestamp": "a date",
 }
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _IMAGE_SUFFIXES: Final = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg")
 # Every character Unicode (and so YAML, Python-Markdown and browsers) treats as a line break.
 # A URL with these is read differently by browsers (WHATWG URL: "\\" is "/" in http(s)
@@ -241,7 +241,7 @@ def _video_url(value: Any) -> str:
 
 def _slug(value: Any) -> str:
     text = _as_text(value)
-    if not _SLUG.fullmatch(text) or len(text) > 80:
+    if not SLUG.fullmatch(text) or len(text) > MAX_SLUG:
         _refuse(
             "slug",
             f"'{text}' is not a slug",
@@ -286,6 +286,26 @@ def _tag_name(value: Any) -> str:
 
 
 TagName = Annotated[str, BeforeValidator(_tag_name), line_validator(40)]
+
+# Quotation marks that open and close a quotation in some language, straight ones included.
+_QUOTE_OPENERS: Final = (
+    "\"'\u201c\u2018\u201e\u201a\u201d\u2019\u00ab\u00bb\u2039\u203a\u300c\u300e"
+)
+_QUOTE_CLOSERS: Final = "\"'\u201d\u2019\u201c\u2018\u00bb\u00ab\u203a\u2039\u300d\u300f"
+
+
+def _unquoted(value: str) -> str:
+    if len(value) >= 2 and value[0] in _QUOTE_OPENERS and value[-1] in _QUOTE_CLOSERS:
+        _refuse(
+            "quoted",
+            "is in quotation marks; the page puts them around it itself",
+            f"leave them out: {value[1:-1].strip()}",
+        )
+    return value
+
+
+# A phrase the page shows in quotation marks (the cue's `say`): written without them.
+Phrase = Annotated[str, BeforeValidator(_unquoted), line_validator(120)]
 Markdown = Annotated[str, BeforeValidator(_markdown)]
 Flag = Annotated[bool, BeforeValidator(boolean)]
 PublishDate = Annotated[date, BeforeValidator(_publish_date)]

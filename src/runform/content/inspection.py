@@ -14,6 +14,7 @@ from pathlib import Path
 from packaging.version import InvalidVersion, Version
 
 from runform import __version__
+from runform.content.card_fonts import card_font_files
 from runform.content.catalog import (
     Catalog,
     build_catalog,
@@ -84,9 +85,14 @@ def check_project(project: Project, paths: Sequence[Path], as_of: date | None) -
     except ContentError as error:
         diagnostics.extend(error.diagnostics)
     else:
+        cards = project.settings.cards
         diagnostics.extend(
             find_warnings(
-                catalog, as_of=day, weekday=project.settings.publish_weekday, root=project.root
+                catalog,
+                as_of=day,
+                weekday=project.settings.publish_weekday,
+                root=project.root,
+                card_font=card_font_files(cards.font, project.root) if cards.enabled else None,
             )
         )
     if not paths:

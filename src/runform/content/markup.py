@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import re
 import string
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
@@ -69,6 +70,29 @@ def markdown_to_html(text: str) -> str:
     show the same field, and each is converted and cleaned once (fields nest at most
     MAX_MARKDOWN_NESTING deep, so a conversion takes microseconds)."""
     return _CLEANER.clean(_commonmark(text)).rstrip("\n")
+
+
+def rewrite_links(html_text: str, resolve: Callable[[str], str]) -> str:
+    """Sanitized HTML (from `markdown_to_html`) with each link target passed through `resolve`
+    (a site path put under the site's own path, a relative link made absolute for a feed or
+    an e-mail). Cleaned again by nh3 with the same allowlist, so nothing the first pass refused
+    comes back, whatever `resolve` returns."""
+
+    def resolved(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "a" and attribute == "href":
+            return _drop_protocol_relative(tag, attribute, resolve(value))
+        return value
+
+    if "href=" not in html_text:
+        return html_text
+    return nh3.clean(
+        html_text,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_SCHEMES),
+        attribute_filter=resolved,
+        link_rel="noopener noreferrer",
+    ).rstrip("\n")
 
 
 def left_out_markdown(text: str) -> list[str]:

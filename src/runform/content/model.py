@@ -17,6 +17,7 @@ from runform.content.fields import (
     LinkUrl,
     LocalImage,
     Markdown,
+    Phrase,
     PublishDate,
     Slug,
     StartSeconds,
@@ -40,7 +41,7 @@ class Cue(_Strict):
         description="The technique cue: a short name for the movement. Up to 60 characters.",
         examples=["Heel Pull"],
     )
-    say: Line | None = Field(
+    say: Phrase | None = Field(
         None,
         description="Optional: a short phrase the runner repeats to themselves while running.",
         examples=["Heel up, under the hip"],
@@ -212,7 +213,7 @@ class Tip(_Strict):
     )
     intro: Markdown | None = Field(
         None,
-        description="Optional: an opening paragraph before the cue, in Markdown.",
+        description="Optional: an opening paragraph shown under the cue box, in Markdown.",
         examples=["The **Heel Pull** is one of the cues runners find hardest at first."],
     )
     tags: tuple[TagName, ...] = Field(

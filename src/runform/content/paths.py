@@ -9,13 +9,19 @@ path to the coach (diagnostics, messages) shows it relative to the project throu
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Final
 
+from anyascii import anyascii
+
 TIP_SUFFIXES: Final = (".yml", ".yaml")
-_TIP_NAME: Final = re.compile(r"(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)")
+MAX_SLUG: Final = 80
+# A slug: lowercase ASCII letters and digits in words joined by single dashes.
+SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TIP_NAME: Final = re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}})-({SLUG.pattern})")
 _DATE_PREFIX: Final = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 
 
@@ -65,3 +71,17 @@ def file_name_date(name: str) -> date | None:
 def tip_file_name(day: date, slug: str) -> str:
     """The file name of a tip: its publish day and slug."""
     return f"{day.isoformat()}-{slug}.yml"
+
+
+def slugify(text: str) -> str:
+    """A title as a slug: symbols such as emoji left out, the rest transliterated to ASCII
+    (anyascii), lowercase, every run of other characters one dash, at most MAX_SLUG
+    characters; "" when nothing is left.
+
+    'Heel Pick Up' -> 'heel-pick-up'; 'Øvelse for hofter' -> 'ovelse-for-hofter';
+    'Straße & Schritt' -> 'strasse-schritt'; 'Бег трусцой' -> 'beg-truscoy'.
+    Used by `runform new` and the WordPress importer alike.
+    """
+    words = "".join(" " if unicodedata.category(char) == "So" else char for char in text)
+    ascii_text = anyascii(words).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:MAX_SLUG].strip("-")

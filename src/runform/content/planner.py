@@ -31,7 +31,12 @@ class PlanRow:
 @dataclass(frozen=True)
 class Gap:
     day: date
-    draft_only: bool  # the day has a draft, which will not be published
+    drafts: tuple[str, ...] = ()  # the day's draft files ("tips/…yml"), never published
+
+    @property
+    def draft_only(self) -> bool:
+        """The day has a tip, but only as a draft."""
+        return bool(self.drafts)
 
 
 @dataclass(frozen=True)
@@ -79,5 +84,8 @@ def _row(entry: Entry, schedule: Schedule) -> PlanRow:
 
 def _gaps(entries: list[Entry], days: list[date]) -> list[Gap]:
     covered = {entry.tip.date for entry in entries if not entry.tip.draft}
-    drafted = {entry.tip.date for entry in entries if entry.tip.draft}
-    return [Gap(day, day in drafted) for day in days if day not in covered]
+    return [
+        Gap(day, tuple(e.path for e in entries if e.tip.draft and e.tip.date == day))
+        for day in days
+        if day not in covered
+    ]

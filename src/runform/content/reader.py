@@ -42,6 +42,7 @@ from yaml.events import (
 )
 
 from runform.content.diagnostics import START, Diagnostic, Position
+from runform.content.misreadings import plain_scalar_problem, source_lines, syntax_problem
 from runform.content.scalars import BareScalar
 
 MAX_FILE_BYTES = 256 * 1024
@@ -135,11 +136,15 @@ def read_yaml_text(raw: bytes, display_path: str) -> SourceDocument | list[Diagn
     if unprintable:
         return sorted(diagnostics + unprintable)
 
-    walk = _Walk(display_path)
+    walk = _Walk(display_path, text)
     try:
         walk.run(_events(text))
     except yaml.MarkedYAMLError as error:
-        syntax = _syntax_diagnostic(error, text, display_path)
+        misread = syntax_problem(walk.lines, error.problem_mark, error.context_mark)
+        if misread is not None:
+            syntax: Diagnostic | None = misread.diagnostic(display_path)
+        else:
+            syntax = _syntax_diagnostic(error, text, display_path)
         if syntax is not None and not _caused_by_tab(syntax, diagnostics):
             diagnostics.append(syntax)
     except yaml.YAMLError as error:  # ReaderError: the stream itself is unreadable
@@ -149,7 +154,7 @@ def read_yaml_text(raw: bytes, display_path: str) -> SourceDocument | list[Diagn
     if not diagnostics and walk.empty:
         diagnostics.append(Diagnostic.at(display_path, START, "file is empty", _EMPTY_HINT))
     if diagnostics:
-        return sorted(diagnostics)
+        return sorted(set(diagnostics))  # a misreading found twice is one problem
     return SourceDocument(
         path=display_path,
         data=walk.root,
@@ -212,8 +217,9 @@ class _Frame:
 class _Walk:
     """Builds plain data from events with an explicit stack, collecting problems."""
 
-    def __init__(self, display_path: str) -> None:
+    def __init__(self, display_path: str, text: str) -> None:
         self.display_path = display_path
+        self.lines = source_lines(text)
         self.diagnostics: list[Diagnostic] = []
         self.root: Any = None
         self.empty = True
@@ -240,11 +246,23 @@ class _Walk:
                     )
                 if is_scalar:
                     value: Any = event.value
-                    plain = event.implicit[0]
+                    plain = event.implicit[0] and not event.style
                     if plain:
                         kind = bare_kind(value)
                         if kind is not None:
                             value = BareScalar(value, kind)
+                        misread = plain_scalar_problem(
+                            self.lines,
+                            event.start_mark,
+                            event.end_mark,
+                            event.value,
+                            text_like=kind is None,
+                        )
+                        if misread is not None:
+                            self.diagnostics.append(misread.diagnostic(self.display_path))
+                            if not stack:  # reported instead of "the top level must be ..."
+                                self.empty = False
+                                return
                 else:
                     plain = False
                     value = {} if cls is MappingStartEvent else []

@@ -9,10 +9,8 @@ tip cannot be published by accident. Optional keys are commented out with an exa
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 import typing
-import unicodedata
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
@@ -27,15 +25,16 @@ from runform.content.paths import file_name_date, tip_file_name  # noqa: F401 (r
 from runform.content.settings import Weekday
 from runform.content.tip_schema import SCHEMA_COMMENT
 
-# The order a coach writes in: what it is, when, the pitch, then the body, then switches.
+# The order a coach writes in: what it is, when, the pitch, then the body in the order the
+# page shows it (the cue box, then the intro), then switches.
 FIELD_ORDER: Final = (
     "title",
     "date",
     "summary",
     "teaser",
     "tags",
-    "intro",
     "cue",
+    "intro",
     "video",
     "rationale",
     "faults",
@@ -52,12 +51,6 @@ _WIDTH: Final = 96
 
 class TipExists(Exception):
     """The file `runform new` would write is already there; it is never overwritten."""
-
-
-def slugify(title: str) -> str:
-    """'Heel Pick Up' -> 'heel-pick-up'; accents are dropped, anything else becomes a dash."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
 
 
 def taken_dates(tips_dir: Path) -> set[date]:

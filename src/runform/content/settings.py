@@ -172,9 +172,7 @@ class Strings(_Group):
     link_copied: Line = "Link copied"
     related_tips: Line = "Related tips"
     comments_heading: Line = "Comments"
-    comments_prompt: Line = (
-        "Questions about cadence or technique? Ask below; the coach answers every week."
-    )
+    comments_prompt: Line = "Questions about this tip? Ask below; the coach answers every week."
     subscribe_title: Line = "Subscribe"
     subscribe_heading: Line = "Get every tip by email"
     subscribe_text: Line = "One running-form tip a week in your inbox, free."

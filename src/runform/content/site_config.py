@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from runform.content.diagnostics import START, ContentError, Diagnostic, Position
+from runform.content.misreadings import settings_problems
 from runform.content.reader import compose_positions
 from runform.content.settings import SiteSettings
 from runform.content.validation import validate_document
@@ -50,6 +51,7 @@ def read_site_settings(
                 )
             ]
         )
+    misread = settings_problems(config_text, display, SETTINGS_PREFIX)
     settings, problems = validate_document(
         SiteSettings,
         raw,
@@ -57,6 +59,9 @@ def read_site_settings(
         positions=compose_positions(config_text),
         prefix=SETTINGS_PREFIX,
     )
+    if misread:  # a value cut short or in curly quotes: its other problems follow from that
+        lines = {problem.line for problem in misread}
+        raise ContentError(sorted([*misread, *(p for p in problems if p.line not in lines)]))
     if settings is None:
         raise ContentError(problems)
     positions = compose_positions(config_text)

@@ -2,7 +2,12 @@
 
 Parses the URL shapes a coach copies from YouTube or Vimeo. Only these hosts are accepted;
 everything a page later needs (the privacy-friendly embed address, the link to watch) is
-derived here from the provider and id, never from the URL the coach wrote.
+derived here from the provider, id and unlisted hash, never from the URL the coach wrote.
+
+An unlisted Vimeo video is reachable only with its hash, which Vimeo puts in the share link
+(`https://vimeo.com/987654321/0a1b2c3d4e`) and in the player's `h` parameter
+(`https://player.vimeo.com/video/987654321?h=0a1b2c3d4e`); both forms are read here, and the
+embed (`?h=`) and watch links carry the hash on.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ class VideoRef:
     provider: Provider
     video_id: str
     start: int | None  # seconds, from `t=` / `start=` / `#t=` in the URL
+    unlisted_hash: str | None = None  # Vimeo's hash of an unlisted video ("0a1b2c3d4e")
 
 
 class VideoUrlError(ValueError):
@@ -45,6 +51,8 @@ _YOUTUBE_HOSTS = {
 _VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 _YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 _VIMEO_ID = re.compile(r"[0-9]{1,12}")
+# Vimeo's unlisted-video hash: hexadecimal digits (10 in the links Vimeo gives out)
+_VIMEO_HASH = re.compile(r"[0-9a-fA-F]{1,40}")
 _CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
 _DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
 _HINT = (
@@ -70,6 +78,11 @@ def parse_start(text: str) -> int | None:
 
 
 def parse_video_url(url: str) -> VideoRef:
+    """A coach's video address -> provider, id, start and (Vimeo) unlisted hash.
+
+    Raises VideoUrlError (with a hint) for any other host, a missing or malformed id, hash
+    or start time.
+    """
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https"):
         raise VideoUrlError(f"video url '{url}' must start with https://", _HINT)
@@ -103,14 +116,23 @@ def _parse_youtube(url: str, host: str, path: str, query: str) -> VideoRef:
 
 def _parse_vimeo(url: str, host: str, path: str, query: str, fragment: str) -> VideoRef:
     segments = [s for s in path.split("/") if s]
+    params = parse_qs(query)
+    unlisted: str | None = None
     if host == "player.vimeo.com":
         candidate = segments[1] if len(segments) == 2 and segments[0] == "video" else ""
+        unlisted = params.get("h", [None])[0]
     else:
-        candidate = segments[0] if len(segments) == 1 else ""
+        candidate = segments[0] if len(segments) in (1, 2) else ""
+        unlisted = segments[1] if len(segments) == 2 else None
     if not _VIMEO_ID.fullmatch(candidate):
         raise VideoUrlError(f"video url '{url}' has no valid Vimeo video id (digits)", _HINT)
-    raw_start = parse_qs(fragment).get("t", [None])[0] or parse_qs(query).get("t", [None])[0]
-    return VideoRef(Provider.VIMEO, candidate, _start_from_url(url, raw_start))
+    if unlisted is not None and not _VIMEO_HASH.fullmatch(unlisted):
+        raise VideoUrlError(
+            f"video url '{url}' has an unlisted-video hash '{unlisted}' that is not Vimeo's",
+            "copy the link from Vimeo's Share button: https://vimeo.com/ID/HASH",
+        )
+    raw_start = parse_qs(fragment).get("t", [None])[0] or params.get("t", [None])[0]
+    return VideoRef(Provider.VIMEO, candidate, _start_from_url(url, raw_start), unlisted)
 
 
 def _start_from_url(url: str, raw: str | None) -> int | None:
@@ -135,7 +157,8 @@ def embed_url(ref: VideoRef, start: int | None, *, autoplay: bool = False) -> st
         return f"https://www.youtube-nocookie.com/embed/{ref.video_id}" + (
             f"?{query}" if query else ""
         )
-    params = [("dnt", "1")] + ([("autoplay", "1")] if autoplay else [])
+    params = [("h", ref.unlisted_hash)] if ref.unlisted_hash else []
+    params += [("dnt", "1")] + ([("autoplay", "1")] if autoplay else [])
     query = "&".join(f"{key}={value}" for key, value in params)
     fragment = f"#t={start}s" if start else ""
     return f"https://player.vimeo.com/video/{ref.video_id}?{query}{fragment}"
@@ -145,4 +168,5 @@ def watch_url(ref: VideoRef, start: int | None) -> str:
     """Where a reader without JavaScript watches the video."""
     if ref.provider is Provider.YOUTUBE:
         return f"https://www.youtube.com/watch?v={ref.video_id}" + (f"&t={start}s" if start else "")
-    return f"https://vimeo.com/{ref.video_id}" + (f"#t={start}s" if start else "")
+    unlisted = f"/{ref.unlisted_hash}" if ref.unlisted_hash else ""
+    return f"https://vimeo.com/{ref.video_id}{unlisted}" + (f"#t={start}s" if start else "")

@@ -15,11 +15,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Final
 
+from runform.content.card_fonts import CardFontFiles, missing_characters
 from runform.content.catalog import Catalog, Entry
 from runform.content.diagnostics import START, Diagnostic, Position, Severity
 from runform.content.markup import left_out_markdown
 from runform.content.model import Tip
-from runform.content.reader import KeyPath, SourceDocument, read_yaml_file
+from runform.content.reader import KeyPath
 from runform.content.schedule import Status, status_of
 from runform.content.settings import Weekday
 
@@ -37,16 +38,24 @@ class RuleContext:
     as_of: date
     weekday: Weekday
     locate: Locate
+    card_font: CardFontFiles | None = None  # None: no cards, or Pillow's bundled font
 
 
 TipRule = Callable[[Entry, RuleContext], Iterator[Diagnostic]]
 
 
 def find_warnings(
-    catalog: Catalog, *, as_of: date, weekday: Weekday, root: Path
+    catalog: Catalog,
+    *,
+    as_of: date,
+    weekday: Weekday,
+    root: Path,
+    card_font: CardFontFiles | None = None,
 ) -> list[Diagnostic]:
-    """Every warning about the valid tips in `catalog`, sorted; each carries its rule's code."""
-    context = RuleContext(as_of, weekday, _Locator(root))
+    """Every warning about the valid tips in `catalog`, sorted; each carries its rule's code.
+    `card_font`: the font the social cards are drawn with (`content.card_fonts`), when the
+    site draws cards."""
+    context = RuleContext(as_of, weekday, _locate, card_font)
     warnings = [
         warning
         for entry in catalog.entries
@@ -142,6 +151,26 @@ def markdown_left_out(entry: Entry, context: RuleContext) -> Iterator[Diagnostic
             )
 
 
+def card_glyphs(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
+    """`card-glyphs`: the title or cue name has characters the social card's font cannot
+    draw (an emoji, with DejaVu Sans); the card would show an empty box for each."""
+    font = context.card_font
+    if font is None:
+        return
+    for keys, text in ((("title",), entry.tip.title), (("cue", "name"), entry.tip.cue.name)):
+        if missing := missing_characters(text, font.bold):
+            shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing)
+            yield _warn(
+                entry,
+                context.locate(entry, keys),
+                "card-glyphs",
+                f"{'.'.join(map(str, keys))} has characters the social card's font "
+                f"({font.name}) cannot draw: {shown}",
+                "the card shows an empty box for each; remove them, or set "
+                "extra.runform.cards.font to a font that has them",
+            )
+
+
 TIP_RULES: Final[dict[str, TipRule]] = {
     "off-weekday": off_weekday,
     "long-summary": long_summary,
@@ -149,6 +178,7 @@ TIP_RULES: Final[dict[str, TipRule]] = {
     "no-tags": no_tags,
     "unused-teaser": unused_teaser,
     "markdown-left-out": markdown_left_out,
+    "card-glyphs": card_glyphs,
 }
 
 
@@ -202,21 +232,7 @@ def _day_name(day: date) -> str:
     return list(Weekday)[day.weekday()].value.capitalize()
 
 
-class _Locator:
-    """Where a key's value (or, failing that, the key or the file) starts in a tip file."""
-
-    def __init__(self, root: Path) -> None:
-        self._root = root
-        self._sources: dict[str, SourceDocument | None] = {}
-
-    def __call__(self, entry: Entry, keys: KeyPath) -> Position:
-        if entry.path not in self._sources:
-            source = read_yaml_file(self._root / entry.path, entry.path)
-            self._sources[entry.path] = source if isinstance(source, SourceDocument) else None
-        source = self._sources[entry.path]
-        if source is None:
-            return START
-        value = source.value_positions.get(keys)
-        if value is not None and keys in _SCALAR_KEYS:
-            return value
-        return source.positions.get(keys, START)
+def _locate(entry: Entry, keys: KeyPath) -> Position:
+    """Where a key's value (or, failing that, the key or the file) starts in its tip file,
+    from the positions the catalog kept when it read the file."""
+    return entry.key_positions.get(keys, START)

@@ -13,15 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-import nh3
-
 from runform.content.catalog import Entry
-from runform.content.markup import (
-    ALLOWED_ATTRIBUTES,
-    ALLOWED_SCHEMES,
-    ALLOWED_TAGS,
-    markdown_to_html,
-)
+from runform.content.markup import markdown_to_html, rewrite_links
 from runform.content.model import CallToAction, Tip
 from runform.content.settings import SiteSettings
 from runform.site.addresses import SiteLinks, card_path, tip_uri
@@ -144,22 +137,8 @@ def email_content(entry: Entry, settings: SiteSettings, site: EmailSite) -> Emai
 
 def absolute_links(html: str, links: SiteLinks, base_uri: str) -> str:
     """Sanitized HTML with every link made absolute as found on the page `base_uri` (the tip
-    page; `SiteLinks.absolute`), cleaned again by nh3 with the same allowlist, so nothing the
-    first pass refused comes back."""
-
-    def resolve(tag: str, attribute: str, value: str) -> str | None:
-        if tag == "a" and attribute == "href":
-            return links.absolute(value, base_uri)
-        return value
-
-    return nh3.clean(
-        html,
-        tags=set(ALLOWED_TAGS),
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(ALLOWED_SCHEMES),
-        attribute_filter=resolve,
-        link_rel="noopener noreferrer",
-    )
+    page; `SiteLinks.absolute`), cleaned again with the same allowlist (`rewrite_links`)."""
+    return rewrite_links(html, links.resolver(base_uri))
 
 
 def _video_image(entry: Entry, site: EmailSite) -> EmailImage | None:

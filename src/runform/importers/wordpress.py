@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -28,9 +29,9 @@ from typing import Final
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
-from anyascii import anyascii
 from bs4 import BeautifulSoup
 
+from runform.content.paths import slugify
 from runform.importers.post_structure import find_structure
 from runform.importers.tip_writer import DrillDraft, TipDraft, VideoDraft, check_tip_text, tip_yaml
 from runform.importers.wxr import Comment, Export, Item
@@ -39,7 +40,6 @@ MAX_TITLE: Final = 90
 MAX_SUMMARY: Final = 240
 MAX_CUE: Final = 60
 MAX_TAG: Final = 40
-MAX_SLUG: Final = 80
 _STATUS_REASONS: Final = {
     "draft": "draft",
     "auto-draft": "draft",
@@ -112,6 +112,9 @@ class Existing:
     slugs: Mapping[str, str]  # slug -> the tip file using it
     upload_exists: Callable[[str], bool]  # is this upload (relative path) in --uploads?
     uploads_given: bool
+    # each tag's spelling in the project, by its casefolded name: an imported tag takes it, as
+    # `runform check` wants one spelling per tag
+    tag_spellings: Mapping[str, str] = field(default_factory=dict)
 
 
 def plan_import(export: Export, options: ImportOptions, existing: Existing) -> ImportPlan:
@@ -120,6 +123,7 @@ def plan_import(export: Export, options: ImportOptions, existing: Existing) -> I
     tips: list[PlannedTip] = []
     others: Counter[str] = Counter()
     taken = dict(existing.slugs)
+    spellings = dict(existing.tag_spellings)
     for item in export.items:
         if item.post_type not in ("post", "page"):
             others[item.post_type or "unknown"] += 1
@@ -128,7 +132,7 @@ def plan_import(export: Export, options: ImportOptions, existing: Existing) -> I
         if reason is not None:
             results.append(_skipped(item, reason))
             continue
-        result, planned = _plan_post(item, export, options, existing, taken)
+        result, planned = _plan_post(item, export, options, existing, taken, spellings)
         results.append(result)
         if planned is not None:
             tips.append(planned)
@@ -168,6 +172,7 @@ def _plan_post(
     options: ImportOptions,
     existing: Existing,
     taken: Mapping[str, str],
+    spellings: dict[str, str],
 ) -> tuple[PostResult, PlannedTip | None]:
     title = _title(item)
     day = _local_day(item, options.timezone)
@@ -187,7 +192,7 @@ def _plan_post(
     guessed.append(
         f"cue '{cue}' from the quoted phrase" if structure.quoted_cue else "cue is the title"
     )
-    tags = _tags(item, options, dropped)
+    tags = _tags(item, options, dropped, spellings)
     video: VideoDraft | None = None
     poster_plan, fetch, poster_note = _poster(item, export, existing)
     if structure.video is not None:
@@ -273,9 +278,7 @@ def post_slug(post_name: str, title: str, post_id: int) -> str:
     title, else 'post-<id>'.
     """
     for source in (unquote(post_name), title):
-        ascii_text = anyascii(source).lower()
-        slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:MAX_SLUG].strip("-")
-        if slug:
+        if slug := slugify(source):
             return slug
     return f"post-{post_id}"
 
@@ -308,7 +311,11 @@ def _cut_sentences(text: str) -> str:
     return text[: ends[-1]] if ends else _cut(text, MAX_SUMMARY)
 
 
-def _tags(item: Item, options: ImportOptions, dropped: list[str]) -> tuple[str, ...]:
+def _tags(
+    item: Item, options: ImportOptions, dropped: list[str], spellings: dict[str, str]
+) -> tuple[str, ...]:
+    """The post's tags (and categories other than the chosen ones), each spelled as the
+    project (or an earlier imported post) first spelled it, invisible characters dropped."""
     tags: list[str] = []
     seen: set[str] = set()
     for term in item.terms:
@@ -318,7 +325,9 @@ def _tags(item: Item, options: ImportOptions, dropped: list[str]) -> tuple[str, 
             continue
         if term.domain not in ("category", "post_tag"):
             continue
-        name = " ".join(html.unescape(term.name).split())
+        visible = "".join(c for c in html.unescape(term.name) if unicodedata.category(c) != "Cf")
+        name = " ".join(visible.split())
+        name = spellings.setdefault(name.casefold(), name) if name else name
         if not name or name.lower() in seen:
             continue
         if len(name) > MAX_TAG:

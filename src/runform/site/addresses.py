@@ -17,7 +17,9 @@ File names written by the coach (a poster `images/quiet feet.jpg`) are percent-e
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Final
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -106,6 +108,15 @@ def resolve_site_path(url: str, site_url: str | None) -> str:
     return base + url.lstrip("/")
 
 
+def site_path_resolver(site_url: str | None) -> Callable[[str], str] | None:
+    """What links in a tip's Markdown need on the site's own pages: a site path ("/about/")
+    put under the site's path (`resolve_site_path`); None when the site is served from its
+    host's root, where every link already works as written."""
+    if site_base_path(site_url) == "/":
+        return None
+    return partial(resolve_site_path, site_url=site_url)
+
+
 @dataclass(frozen=True)
 class SiteLinks:
     """Absolute addresses on the published site; exists only when mkdocs.yml sets `site_url`."""
@@ -142,3 +153,7 @@ class SiteLinks:
         if url.startswith("/") and not url.startswith("//"):
             return urljoin(self.site_url, resolve_site_path(url, self.site_url))
         return urljoin(self.page(base_uri), url)
+
+    def resolver(self, base_uri: str) -> Callable[[str], str]:
+        """`absolute` for every link found on the page `base_uri` (a feed item, an e-mail)."""
+        return partial(self.absolute, base_uri=base_uri)

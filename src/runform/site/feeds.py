@@ -187,6 +187,7 @@ def _feed_item(
         url=url,
         video=_video_link(entry, settings, links),
         strings=settings.strings,
+        resolve_link=links.resolver(uri),
     )
     return FeedItem(
         url=url,

@@ -1,7 +1,10 @@
 """What search engines and social networks read in a page's <head>.
 
 Open Graph and Twitter card tags, and JSON-LD (`BlogPosting` with a `VideoObject`, and a
-`HowTo` for the drill) for a tip; Open Graph for home, the archive and a coach's own pages;
+`HowTo` for the drill) for a tip, each with the properties Google's structured-data guides
+list as required (VideoObject: name, thumbnailUrl, uploadDate; HowTo: name, step; WebSite:
+name, url; Article has none required, runform fills the recommended headline, image, dates
+and author); Open Graph for home, the archive and a coach's own pages;
 feed autodiscovery links on every page. The meta description and the canonical link are
 Material's (from the page's front matter and `site_url`).
 
@@ -142,27 +145,39 @@ def tip_json_ld(
         post["image"] = image.url
     if tip.tags:
         post["keywords"] = list(tip.tags)
-    if tip.video:
-        post["video"] = _video_object(entry, facts.links)
+    if tip.video and (video := _video_object(entry, facts.links, published, image)):
+        post["video"] = video
     graph: list[dict[str, Any]] = [post]
     if tip.drill:
         graph.append(_how_to(entry, url))
     return {"@context": SCHEMA_ORG, "@graph": graph}
 
 
-def _video_object(entry: Entry, links: SiteLinks | None) -> dict[str, Any]:
+def _video_object(
+    entry: Entry, links: SiteLinks | None, published: str, image: SocialImage | None
+) -> dict[str, Any] | None:
+    """The tip's video as search engines need it: Google's required `name`, `thumbnailUrl`
+    and `uploadDate` (the tip's publish time, with its time zone), and its `description` and
+    `embedUrl`. The thumbnail is the tip's own poster, else its social image (the drawn
+    card); a local image either way, never one fetched from the video host. Without any, the
+    object would be invalid, so there is none (None)."""
     tip = entry.tip
     video = tip.video
     assert video is not None
-    item: dict[str, Any] = {
+    if video.poster and links:
+        thumbnail: str | None = links.file(video.poster)
+    else:
+        thumbnail = image.url if image else None
+    if thumbnail is None:
+        return None
+    return {
         "@type": "VideoObject",
         "name": video.title,
         "description": tip.summary,
+        "thumbnailUrl": thumbnail,
+        "uploadDate": published,
         "embedUrl": embed_url(video.ref, video.start_seconds),
     }
-    if video.poster and links:  # a local image only: no request to the video host
-        item["thumbnailUrl"] = links.file(video.poster)
-    return item
 
 
 def _how_to(entry: Entry, url: str) -> dict[str, Any]:

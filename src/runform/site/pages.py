@@ -26,8 +26,10 @@ from runform.site.addresses import (
     asset_url,
     relative_url,
     resolve_site_path,
+    site_path_resolver,
     tip_uri,
 )
+from runform.site.comment_languages import giscus_language, isso_language
 from runform.site.links import RelatedTips, ShareLink, share_links, with_utm
 from runform.content.model import CallToAction, Tip
 from runform.site.render import RenderedPage, render_page
@@ -230,6 +232,7 @@ def _render_tip_page(
         comments=_comments_meta(entry, settings, site),
         subscribe=_subscribe(settings),
         strings=settings.strings,
+        resolve_link=site_path_resolver(site.site_url),
     )
 
 
@@ -272,6 +275,9 @@ def _comments_meta(
     """What the theme's partials/comments.html needs, carried in the page's front matter.
 
     Values are plain (not HTML-escaped): the partial escapes them (`| e`, `| tojson`).
+    Every attribute is one the service's client reads (giscus' client.ts `dataset`, Isso's
+    default_config.js `data-isso-*`), and the language is one it has a translation for
+    (`site.comment_languages`).
     """
     comments = settings.comments
     if not entry.tip.comments or comments.provider is CommentsProvider.NONE:
@@ -295,7 +301,7 @@ def _comments_meta(
                 "data-emit-metadata": "0",
                 "data-input-position": "top",
                 "data-theme": "preferred_color_scheme",
-                "data-lang": giscus.lang or site.language,
+                "data-lang": giscus_language(giscus.lang or site.language),
                 "data-loading": "lazy",
                 "crossorigin": "anonymous",
             },
@@ -308,7 +314,7 @@ def _comments_meta(
 
     attributes = {
         "data-isso": server + "/",
-        "data-isso-lang": isso.lang or site.language,
+        "data-isso-lang": isso_language(isso.lang or site.language),
         "data-isso-require-email": flag(isso.require_email),
         "data-isso-require-author": flag(isso.require_author),
         "data-isso-reply-to-self": flag(isso.reply_to_self),

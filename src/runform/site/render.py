@@ -4,6 +4,8 @@ Templates only display. Escaping is explicit and on for every template (Jinja's
 `select_autoescape()` would leave `*.md.j2` unescaped). Three filters are the only ways tip
 text gets out unescaped, each safe for where it is used:
 - `markdown`: a Markdown field -> sanitized HTML (runform.content.markup), for raw HTML blocks;
+  its links pass through the context's `resolve_link` when the caller gives one (site paths on
+  a site served under a path, absolute links in a feed);
 - `md_inline`: plain text on a Markdown line (a `##` heading), escaped for Markdown and HTML;
 - `yaml`: a value in a page's front matter, as a JSON scalar (JSON is YAML);
 - `meta_text`: tip text for the front matter. Material's templates print `page.meta` values
@@ -30,7 +32,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from runform.content.markup import escape_markdown_inline, markdown_to_html
+from runform.content.markup import escape_markdown_inline, markdown_to_html, rewrite_links
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,15 @@ def _html_block_filter(context: Context, html: str) -> Markup:
     return Markup(f"\n<!--runform:block:{len(blocks) - 1}-->\n")
 
 
-def _markdown_filter(text: str | None) -> Markup:
-    return Markup(markdown_to_html(text)) if text else Markup("")
+@pass_context
+def _markdown_filter(context: Context, text: str | None) -> Markup:
+    """A Markdown field as sanitized HTML; when the page's context has a `resolve_link`
+    (from `site.addresses`), every link target passes through it."""
+    if not text:
+        return Markup("")
+    html = markdown_to_html(text)
+    resolve = context.get("resolve_link")
+    return Markup(rewrite_links(html, resolve) if resolve is not None else html)
 
 
 def _md_inline_filter(text: str) -> Markup:

@@ -75,6 +75,7 @@ def starter_files(answers: StarterAnswers, first_day: date) -> dict[str, str]:
     }
     files = {path: render_starter(template, **context) for path, template in STARTER_FILES.items()}
     files[SCHEMA_PATH.as_posix()] = tip_schema_text()
+    files["docs/images/.gitkeep"] = ""  # posters, and what the web editor uploads
     day_label = babel_locale("en").days["format"]["wide"][first_day.weekday()]
     files[f"tips/{first_day.isoformat()}-heel-pick-up.yml"] = render_starter(
         "tips/example.yml.j2",

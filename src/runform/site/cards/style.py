@@ -25,11 +25,11 @@ from typing import Any, Final
 
 import PIL  # the package's version only: Pillow's modules load when a card is drawn
 
+from runform.content.card_fonts import card_font_files
 from runform.content.settings import CardSettings
 
 CARD_WIDTH: Final = 1200
 CARD_HEIGHT: Final = 630
-DEJAVU_DIR: Final = Path("/usr/share/fonts/truetype/dejavu")
 
 # Material for MkDocs' primary colours (`theme.palette.primary`): (colour, darker shade).
 MATERIAL_PRIMARY: Final[Mapping[str, tuple[str, str]]] = {
@@ -108,13 +108,12 @@ def card_style(palette: Any, settings: CardSettings, root: Path) -> CardStyle:
 
 
 def find_fonts(font_setting: str | None, root: Path) -> CardFonts:
-    if font_setting:
-        path = (root / font_setting).resolve()
-        return CardFonts(path, path, _digest_files([path]))
-    bold, regular = DEJAVU_DIR / "DejaVuSans-Bold.ttf", DEJAVU_DIR / "DejaVuSans.ttf"
-    if bold.is_file() and regular.is_file():
-        return CardFonts(bold, regular, _digest_files([bold, regular]))
-    return CardFonts(None, None, f"pillow-bundled-{PIL.__version__}")
+    """The font files `content.card_fonts` names (the same ones `runform check` looks at)."""
+    files = card_font_files(font_setting, root)
+    if files is None:
+        return CardFonts(None, None, f"pillow-bundled-{PIL.__version__}")
+    paths = list(dict.fromkeys([files.bold, files.regular]))
+    return CardFonts(files.bold, files.regular, _digest_files(paths))
 
 
 def _digest_files(paths: Sequence[Path]) -> str:

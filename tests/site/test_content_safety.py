@@ -9,66 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import Project, new_project
+from hostile_tip import ATTACKS, HOSTILE_CREDIT_URL, HOSTILE_CTA_URL, MARKDOWN_PAYLOAD, PAYLOAD, TIP
 from runform.content.markup import escape_markdown_inline, markdown_to_html
-
-ATTACKS = [
-    "<script>alert('x1')</script>",
-    "<img src=x onerror=alert('x2')>",
-    "\"><svg onload=alert('x3')>",
-    "{: onmouseover=alert('x4') }",
-    "[click](javascript:alert('x5'))",
-    '--8<-- "mkdocs.yml"',
-    "</script><!-- x6",
-    "<a href='//evil.example/x7'>x7</a>",
-]
-PAYLOAD = " ".join(ATTACKS)
-
-
-def _q(text: str) -> str:
-    return json.dumps(text)  # JSON strings are YAML double-quoted scalars
-
-
-def _block(text: str, indent: int) -> str:
-    pad = " " * indent
-    return "|\n" + "\n".join(pad + line for line in text.splitlines()) + "\n"
-
-
-MARKDOWN_PAYLOAD = "\n\n".join(
-    [*ATTACKS, "[relative ok](other/)", "[proto](//evil.example/x8)", "    <script>x9</script>"]
-)
-HOSTILE_CREDIT_URL = "https://x.example/\"><script>alert('x10')</script>"
-HOSTILE_CTA_URL = "https://x.example/?q=\"><script>alert('x11')</script>"
-TIP = f"""\
-title: {_q("T " + ATTACKS[0][:60])}
-date: 2026-11-20
-summary: {_q(PAYLOAD[:230])}
-cue:
-  name: {_q(ATTACKS[1][:58])}
-  say: {_q(ATTACKS[2])}
-intro: {_block(MARKDOWN_PAYLOAD, 2)}video:
-  url: https://youtu.be/aaaaaaaaaaa
-  title: {_q(ATTACKS[2])}
-  credit: {_q(ATTACKS[0])}
-  credit_url: {_q(HOSTILE_CREDIT_URL)}
-rationale:
-  - heading: {_q(ATTACKS[3] + " " + ATTACKS[0])}
-    body: {_block(MARKDOWN_PAYLOAD, 6)}faults:
-  - name: {_q(ATTACKS[1])}
-    fix: {_block(MARKDOWN_PAYLOAD, 6)}drill:
-  name: {_q(ATTACKS[3])}
-  steps:
-    - {_block(MARKDOWN_PAYLOAD, 6)}  dose: {_q(ATTACKS[0])}
-notes:
-  - kind: warning
-    text: {_block(MARKDOWN_PAYLOAD, 6)}muscles: [{_q(ATTACKS[0][:40])}]
-tags: [{_q(ATTACKS[1][:40])}, {_q(ATTACKS[6][:40])}]
-teaser: {_q(ATTACKS[2])}
-cta:
-  text: {_q(ATTACKS[0])}
-  label: {_q(ATTACKS[1][:40])}
-  url: {_q(HOSTILE_CTA_URL)}
-"""
-
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Project:

@@ -77,7 +77,7 @@ def test_three_related_tips_by_most_shared_tags(make_site):
     tips = {
         "2026-11-20-base.yml": _tagged("Base", "2026-11-20", "[a, b, c]"),
         "2026-11-13-two-old.yml": _tagged("Two Old", "2026-11-13", "[a, b]"),
-        "2026-11-06-three.yml": _tagged("Three", "2026-11-06", "[A, b, c, d]"),
+        "2026-11-06-three.yml": _tagged("Three", "2026-11-06", "[a, b, c, d]"),
         "2026-10-30-two-new.yml": _tagged("Two New", "2026-10-30", "[b, c]"),
         "2026-10-23-one.yml": _tagged("One", "2026-10-23", "[c]"),
         "2026-10-16-none.yml": _tagged("None Shared", "2026-10-16", "[z]"),

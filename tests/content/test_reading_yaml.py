@@ -20,7 +20,7 @@ from runform.content.reader import (
     read_yaml_text,
 )
 
-DATA = Path(__file__).parent / "data" / "yaml"
+DATA = Path(__file__).resolve().parents[1] / "data" / "yaml"
 
 EMPTY = "file is empty (a tip needs at least title, date, summary, cue and rationale)"
 FULL = "(write the value out in full)"

@@ -9,7 +9,7 @@ from pathlib import Path
 import material
 from bs4 import BeautifulSoup
 
-THEME = Path(__file__).resolve().parents[1] / "src" / "runform" / "theme"
+THEME = Path(__file__).resolve().parents[2] / "src" / "runform" / "theme"
 MATERIAL_PARTIALS = Path(material.__file__).parent / "templates" / "partials"
 DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 NAMED_DIALOG = (

@@ -22,8 +22,8 @@ def test_schedule_shows_recent_and_coming_days_and_warns_about_gaps(make_project
         "2026-12-11  Fri  MISSING    -",
         "2026-12-18  Fri  MISSING    -",
         "",
-        "warning: Friday 2026-12-04 has only a draft, which is never published; start one with:"
-        ' runform new "Title" --date 2026-12-04',
+        "warning: Friday 2026-12-04 has only a draft, which is never published; to publish it,"
+        " finish tips/2026-12-04-midfoot-landing.yml and remove its 'draft: true' line",
         'warning: Friday 2026-12-11 has no tip; start one with: runform new "Title" --date'
         " 2026-12-11",
         'warning: Friday 2026-12-18 has no tip; start one with: runform new "Title" --date'
@@ -45,6 +45,5 @@ def test_schedule_names_tips_it_cannot_read(make_project):
     result = runform(project.root, "schedule", "--weeks", "3")
     assert result.returncode == 1
     assert lines(result.stdout)[-1] == (
-        "error: 1 tip file(s) with errors are left out: tips/2026-12-11-broken.yml"
-        " (run: runform check)"
+        "error: 1 tip file with errors is left out: tips/2026-12-11-broken.yml (run: runform check)"
     )

@@ -94,7 +94,8 @@ def test_tip_page_json_ld_blog_posting_video_and_how_to(site: Project) -> None:
     assert video["@type"] == "VideoObject"
     assert video["name"] == "Heel pull drill, demonstrated by Jeff Grant"
     assert video["embedUrl"] == "https://www.youtube-nocookie.com/embed/aaaaaaaaaaa"
-    assert "thumbnailUrl" not in video, "no thumbnail from the video host: only a local poster"
+    assert video["thumbnailUrl"] == post["image"], "no poster: the tip's card, never the host's"
+    assert video["uploadDate"] == "2026-11-20T00:00:00+00:00", "the tip's publish time"
     how_to = nodes["HowTo"]
     assert how_to["name"] == "Wall-supported heel pulls"
     steps = how_to["step"]

@@ -32,7 +32,7 @@ def test_giscus_settings_reach_the_page_but_no_script_does(make_site):
     assert section["data-rf-comments"] == "giscus"
     assert section.select_one("h2").get_text() == "Comments"
     assert section.select_one(".rf-comments__prompt").get_text() == (
-        "Questions about cadence or technique? Ask below; the coach answers every week."
+        "Questions about this tip? Ask below; the coach answers every week."
     )
     config = json.loads(section["data-rf-config"])
     assert config["src"] == "https://giscus.app/client.js"

@@ -6,8 +6,10 @@ import re
 import shlex
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -135,7 +137,10 @@ def test_runs_the_same_check_and_strict_build_as_make_site_and_the_readme() -> N
 def test_a_failed_check_or_build_deploys_nothing() -> None:
     jobs = _workflow()["jobs"]
     assert jobs["deploy"]["needs"] == "build", "deploy waits for a successful build"
-    assert "if" not in jobs["deploy"], "deploy never runs after a failed build"
+    # no status function (always(), failure()) in the condition: success() still applies
+    assert jobs["deploy"]["if"] == "needs.build.outputs.deploy == 'true'", (
+        "deploy never runs after a failed build, nor for a future as_of"
+    )
     steps = jobs["build"]["steps"]
     upload_at = next(
         i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-pages")
@@ -156,3 +161,68 @@ def test_workflow_and_readme_say_how_a_missed_run_is_noticed() -> None:
     for text, name in ((workflow, WORKFLOW.name), (section, "README Publishing")):
         assert "runform schedule" in text, f"{name}: mentions `runform schedule`"
         assert "60 days" in text, f"{name}: says schedules pause in inactive repositories"
+
+
+def _day_step() -> dict[str, Any]:
+    build = _workflow()["jobs"]["build"]
+    steps = build["steps"]
+    (day,) = [step for step in steps if step.get("id") == "day"]
+    names = [step.get("name", step.get("uses", "")) for step in steps]
+    assert names.index(day["name"]) < names.index("Build the site (strict)")
+    assert build["outputs"] == {"deploy": "${{ steps.day.outputs.deploy }}"}
+    return day
+
+
+def _run_day_step(tmp_path: Path, as_of: str) -> tuple[str, str]:
+    """The `day` step's script, run by bash as GitHub runs it: (its output, its summary)."""
+    output, summary = tmp_path / "output", tmp_path / "summary"
+    output.write_text("", encoding="utf-8")
+    summary.write_text("", encoding="utf-8")
+    env = {
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "RUNFORM_AS_OF": as_of,
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    result = subprocess.run(
+        ["bash", "-e", "-c", _day_step()["run"]], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return output.read_text(encoding="utf-8"), summary.read_text(encoding="utf-8")
+
+
+def _site_time_zone() -> str:
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    return config["extra"]["runform"]["timezone"]
+
+
+def _today_in_site_time_zone() -> str:
+    return datetime.now(ZoneInfo(_site_time_zone())).date().isoformat()
+
+
+def test_the_day_step_uses_the_site_time_zone() -> None:
+    zone = _site_time_zone()
+    assert f"ZoneInfo('{zone}')" in _day_step()["run"], "today in extra.runform.timezone"
+
+
+def test_a_future_as_of_builds_a_preview_and_deploys_nothing(tmp_path: Path) -> None:
+    output, summary = _run_day_step(tmp_path, "2999-01-01")
+    assert output == "deploy=false\n"
+    today = _today_in_site_time_zone()
+    assert summary == (
+        f"as_of 2999-01-01 is after today ({today}): built as a preview, not deployed\n"
+    )
+
+
+def test_today_a_past_day_or_no_as_of_deploys(tmp_path: Path) -> None:
+    for as_of in ("", "2026-11-20", _today_in_site_time_zone()):
+        output, summary = _run_day_step(tmp_path, as_of)
+        assert (output, summary) == ("deploy=true\n", ""), f"as_of {as_of!r}"
+
+
+def test_the_email_job_never_runs_for_a_future_as_of() -> None:
+    jobs = _workflow()["jobs"]
+    # GitHub skips every job that needs a skipped job, unless its `if` asks otherwise
+    assert jobs["email"]["needs"] == "deploy"
+    assert "if" not in jobs["email"], "skipped with the deploy"
+    assert "if" in jobs["deploy"] and "always()" not in jobs["deploy"]["if"]
