@@ -54,12 +54,19 @@ from runform.content.settings import SiteSettings
 from runform.content.site_config import read_site_settings
 from runform.site.addresses import ARCHIVE_URI, BOOK_URI, HOME_URI
 from runform.site.build import SiteInputs, build_site
-from runform.site.error_page import render_error_page
+from runform.site.error_page import PreviewProblems, preview_problems, render_error_page
 from runform.site.pages import SiteContext
 from runform.site.publishing import Publishing
 from runform.site.redirect_pages import query_redirect_script, relative_target, render_redirect_page
 from runform.site.render import RenderedPage, fill_html_blocks, reload_templates
 from runform.site.search_index import SearchEntry, TipSearch, add_tip_entries
+from runform.site.theme_assets import (
+    CSS_SOURCE,
+    ICONS_DIR,
+    JS_SOURCE,
+    ThemeAssets,
+    build_theme_assets,
+)
 
 if TYPE_CHECKING:  # the preview's modules (watchdog among them) load only for `serve`
     from mkdocs.livereload import LiveReloadServer
@@ -108,10 +115,20 @@ class _State:
     # redirects.yml: the old addresses of shown tips, with the tip's title
     redirects: list[tuple[Redirect, str]] = field(default_factory=list)
     admin_files: Mapping[str, str] = field(default_factory=dict)  # the editor at /admin/
+    # under serve: the broken tips left out, their pages and the banner on every other page
+    problems: PreviewProblems | None = None
+    shown_problems: str = ""  # problems_digest of the last build, to refresh docs/ pages
+
+    @property
+    def problems_digest(self) -> str:
+        return repr(self.problems) if self.problems is not None else ""
+
+    theme_assets: ThemeAssets | None = None  # runform.<hash>.min.css and .js of this build
 
     def load(self, config: MkDocsConfig) -> None:
         self.pages, self.publishing, self.withheld, self.redirects = [], None, frozenset(), []
         self.html_blocks, self.tips, self.admin_files = {}, {}, {}
+        self.problems = None
         config_path = Path(config.config_file_path)
         root = config_path.parent
         config_bytes = config_path.read_bytes()
@@ -129,6 +146,16 @@ class _State:
             root / TIPS_DIR_NAME, root=root, docs_dir=docs_dir, keep_for_rebuilds=self.serving
         )
         problems = [*catalog.errors, *outside_links(docs_dir, root)]
+        if problems and self.serving:
+            # broken tips are left out and each gets a page of its problems (a banner on the
+            # rest); problems anywhere else still pause the whole preview
+            broken = {d.path for d in catalog.errors}
+            good = tuple(e for e in catalog.entries if e.path not in broken)
+            self.problems = preview_problems(problems, TIPS_DIR_NAME, (e.slug for e in good))
+            if self.problems is not None:
+                log.error("%s", _serve_report(ContentError(problems), partial=True))
+                kept = tuple(d for d in catalog.diagnostics if d.path not in broken)
+                catalog, problems = Catalog(entries=good, diagnostics=kept), []
         if problems:
             raise ContentError(problems)
         redirects, problems = read_redirects(
@@ -159,7 +186,12 @@ class _State:
             settings, catalog, as_of, inputs, preview=preview, keep_for_rebuilds=self.serving
         )
         self.pages = list(built.pages)
-        self.html_blocks = {page.src_uri: page.html_blocks for page in built.pages}
+        if self.problems is not None:
+            self.pages.extend(self.problems.pages())
+        self.config_digest = hashlib.sha256(
+            (self.config_digest + self.problems_digest).encode()
+        ).hexdigest()
+        self.html_blocks = {page.src_uri: page.html_blocks for page in self.pages}
         self.tips, self.publishing, self.withheld = built.search, built.publishing, built.withheld
         self.admin_files = built.admin_files
         titles = {entry.slug: entry.tip.title for entry in built.shown}
@@ -259,11 +291,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _serve_report(error: ContentError) -> str:
+def _serve_report(error: ContentError, *, partial: bool = False) -> str:
     lines = [str(d) for d in error.diagnostics]
-    lines.append(
-        f"runform: {summarize(error.diagnostics)} found; the preview shows them until fixed."
+    shown = (
+        "the preview leaves those tips out and shows their problems at their addresses"
+        if partial
+        else "the preview shows them until fixed"
     )
+    lines.append(f"runform: {summarize(error.diagnostics)} found; {shown}.")
     return "\n".join(lines)
 
 
@@ -273,6 +308,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path in _state.withheld:  # posters of tips that are not published yet
         if withheld := files.get_file_from_path(path):
             files.remove(withheld)
+    if _state.serving and _state.shown_problems != _state.problems_digest:
+        _refresh_own_pages(files, config)  # their banner changed: a dirty build must redo them
+        _state.shown_problems = _state.problems_digest
     pages, _state.pages = _state.pages, []  # MkDocs holds them from here on
     for page in pages:
         if old := files.get_file_from_path(page.src_uri):
@@ -302,7 +340,39 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(old)
         files.append(File.generated(config, path, content=content))
     _add_redirect_pages(files, config)
+    _add_theme_assets(files, config)
     return files
+
+
+def _add_theme_assets(files: Files, config: MkDocsConfig) -> None:
+    """runform.css and runform.js minified, icons inlined, named after their content; read
+    where MkDocs found them (a coach's custom_dir copy wins over ours)."""
+
+    def read(path: str) -> str | None:
+        file = files.get_file_from_path(path)
+        if file is None or file.abs_src_path is None:
+            return None
+        return Path(file.abs_src_path).read_text(encoding="utf-8")
+
+    css, js = read(CSS_SOURCE), read(JS_SOURCE)
+    if css is None or js is None:
+        _state.theme_assets = None
+        return
+    assets = build_theme_assets(css, js, lambda name: read(f"{ICONS_DIR}/{name}"))
+    for path, content in assets.files.items():
+        files.append(File.generated(config, path, content=content))
+    _state.theme_assets = assets
+
+
+def _refresh_own_pages(files: Files, config: MkDocsConfig) -> None:
+    """Delete the built copies of the coach's own pages (docs/) in the preview's temporary
+    folder: a dirty build redoes a page only when its built file is older than its source."""
+    site_dir = Path(config.site_dir).resolve()
+    if Path(tempfile.gettempdir()).resolve() not in site_dir.parents:
+        return
+    for file in files.documentation_pages():
+        if file.generated_by is None:
+            Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
 # -- redirects.yml: a page at each old address that leads to its tip ----------------------------
@@ -348,6 +418,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """Runs before the sitemap is written: each page's `lastmod` is its tip's date (home and
     the archive: the newest tip's), never the build date; other pages get none."""
+    if (assets := _state.theme_assets) is not None:
+        env.globals["runform_css"], env.globals["runform_js"] = assets.css_path, assets.js_path
     publishing = _state.publishing
     if publishing is None:
         return env
@@ -361,6 +433,10 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
+    if _state.problems is not None:
+        context["runform_problems"] = _state.problems.banner_html(
+            page.file.src_uri, config.use_directory_urls
+        )
     if (search := _state.tips.get(page.file.src_uri)) is not None:
         _state.search_entries[page.file.src_uri] = search.entries(
             url=page.url, heading_ids=_second_level_ids(page)

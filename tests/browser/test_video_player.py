@@ -79,9 +79,9 @@ def test_keyboard_enter_or_space_on_the_focused_button_plays(reader_site, visit,
     button = page.locator("button.rf-video__placeholder")
     button.focus()
     assert page.evaluate("document.activeElement.tagName") == "BUTTON"
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
-        "Play video: Hip extension drill"
-    )
+    assert page.evaluate("document.activeElement.hasAttribute('aria-label')") is False
+    name = "Play video: Hip extension drill Plays from YouTube when you press play"
+    expect(page.get_by_role("button", name=name, exact=True)).to_have_count(1)
     page.keyboard.press(key)
     _check_iframe(
         page,
@@ -100,7 +100,10 @@ def test_placeholder_shows_title_play_button_local_poster_and_credit(reader_site
     figure = page.locator("figure.rf-video")
     box = figure.locator(".rf-video__placeholder").bounding_box()
     assert box and abs(box["width"] / box["height"] - 16 / 9) < 0.02, f"not 16:9: {box}"
-    expect(figure.locator(".rf-video__title")).to_have_text("Hip extension drill")
+    title = figure.locator(".rf-video__title")
+    expect(title).to_have_text("Play video: Hip extension drill")
+    expect(title.locator(".rf-visually-hidden")).to_have_text("Play video: ")
+    assert title.evaluate("e => e.querySelector('.rf-visually-hidden').offsetWidth") == 1
     expect(figure.locator(".rf-video__play")).to_be_visible()
     poster = figure.locator("img.rf-video__poster")
     assert poster.evaluate("img => img.complete && img.naturalWidth") == 320, "poster loaded"

@@ -53,6 +53,7 @@ def test_saving_one_tip_rebuilds_it_and_the_pages_that_show_it(
         "tips/cadence-quick-feet.md",  # the edited tip
         "tips/heel-pick-up.md",  # its newer neighbour links to it by title
         "tips/index.md",  # the archive lists it
+        "tips/2026/index.md",  # and so does its year's page
         "index.md",  # home lists it under recent tips
         "tips/midfoot-landing.md",  # a previewed draft sharing its 'stride' tag lists it
     }, "only the edited tip and the pages showing its title are rebuilt"

@@ -32,7 +32,7 @@ def test_tips_deleted_and_restored_are_watched_again(make_project, tmp_path) -> 
         wait_for(page, _shows("Heel Lift"), 30, "a save after the restore")
 
 
-def test_a_year_typo_shows_the_error_page_not_a_dead_preview(make_project) -> None:
+def test_a_year_typo_shows_its_problem_not_a_dead_preview(make_project) -> None:
     project = make_project()
     with running_preview(project.root) as preview:
         page = f"{preview.url}/{TIP_PAGE}"
@@ -40,10 +40,11 @@ def test_a_year_typo_shows_the_error_page_not_a_dead_preview(make_project) -> No
         typo = project.tips / "2206-11-06-typo.yml"
         typo.write_text(minimal_tip("Typo", "2206-11-06"), encoding="utf-8")
         wait_for(
-            page,
+            f"{preview.url}/tips/typo/",
             lambda _, html: "is outside the years a site can carry" in html,
             30,
-            "the error page naming the date",
+            "the typo's page naming the date",
         )
+        wait_for(page, _shows("tips/2206-11-06-typo.yml"), 30, "the banner on the other pages")
         typo.unlink()
         wait_for(page, _shows("Heel Pick Up"), 30, "recovery")

@@ -101,7 +101,7 @@ def test_json_feed_has_the_fields_of_version_1_1(site: Project) -> None:
 def test_every_page_links_its_feeds(site: Project) -> None:
     for path in sorted(site.site.rglob("*.html")):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        found = {link["type"]: link["href"] for link in page.select('head link[rel="alternate"]')}
+        found = {link["type"]: link["href"] for link in page.select('head link[rel~="alternate"]')}
         name = path.relative_to(site.site)
         assert found.get("application/rss+xml") == f"{SITE_URL}feed.xml", f"{name}: RSS link"
         assert found.get("application/feed+json") == f"{SITE_URL}feed.json", f"{name}: JSON"

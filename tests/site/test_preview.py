@@ -53,6 +53,7 @@ def test_a_build_renders_published_tips_only(schedule) -> None:
     assert uris == {
         "index.md",
         "tips/index.md",
+        "tips/2026/index.md",
         "tips/heel-pick-up.md",
         "tips/cadence-quick-feet.md",
     }

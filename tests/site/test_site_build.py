@@ -53,7 +53,7 @@ def test_tip_page_shows_every_section(site: Project) -> None:
     assert "Common faults" in headings and "Drill: Wall-supported heel pulls" in headings
     toc = [a.get_text(strip=True) for a in page.select(".md-sidebar--secondary .md-nav__link")]
     assert "Why master the movement?" in toc, "rationale headings reach the table of contents"
-    assert [f.get_text(strip=True) for f in article.select(".rf-fault__name")] == [
+    assert [heading_text(h) for h in article.select("h3:not(.rf-card__title)")] == [
         "Flicking the foot back",
         "Driving with the knee",
     ]

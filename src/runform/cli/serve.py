@@ -15,7 +15,8 @@ EXAMPLES: Final = """examples:
   runform serve --as-of 2026-12-04
 
 Shows drafts and scheduled tips with a banner, and reloads the page when you save a tip.
-While a tip has errors, every page shows them instead; it reloads when they are fixed."""
+While a tip has errors, its page shows them and every other page a banner; it reloads when
+they are fixed (errors in mkdocs.yml still show on every page)."""
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ diagnostic, and no file whose real path lies outside the project is read.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -45,8 +46,10 @@ class Catalog:
         return tuple(d for d in self.diagnostics if d.is_error)
 
 
-# Slugs the site's own pages use under tips/ (the archive is tips/index.md)
+# Slugs the site's own pages use under tips/ (the archive is tips/index.md); a slug of four
+# digits is the address of the archive's page for that year (tips/2024/), see YEAR_SLUG
 RESERVED_SLUGS: Final = frozenset({"index"})
+YEAR_SLUG: Final = re.compile(r"[0-9]{4}")
 # Files an editor or the system leaves beside the tips; never tips, never worth a word
 _IGNORED_SUFFIXES: Final = ("~", ".swp", ".swo", ".swx", ".tmp", "#")
 
@@ -179,12 +182,13 @@ def read_tip(
         return None, problems
     problems.extend(_check_poster(tip, display, parsed.poster_position, docs_dir))
     slug = tip.slug or parsed.name_slug or Path(path.name).stem
-    if slug in RESERVED_SLUGS:
+    if slug in RESERVED_SLUGS or YEAR_SLUG.fullmatch(slug):
+        what = "the archive of all tips" if slug in RESERVED_SLUGS else f"the tips of {slug}"
         problems.append(
             Diagnostic.at(
                 display,
                 parsed.slug_position,
-                f"slug '{slug}' is the address of the archive of all tips",
+                f"slug '{slug}' is the address of {what}",
                 "choose another slug (set 'slug:' or rename the file)",
             )
         )

@@ -89,6 +89,7 @@ PLACEHOLDERS: Final = {
     "next_teaser": ("hashtag",),
     "scheduled_banner": ("date",),
     "play_hint": ("provider",),
+    "archive_year_title": ("year",),
     "email_subject": ("hashtag", "title"),
     "email_footer": ("site_name",),
 }
@@ -149,6 +150,8 @@ class Strings(_Group):
     latest_tip: Line = "Latest tip"
     recent_tips: Line = "Recent tips"
     all_tips: Line = "All tips"
+    archive_years: Line = "Every year"
+    archive_year_title: Line = "Tips of {year}"
     read_tip: Line = "Read the tip"
     next_teaser: Line = "Next {hashtag}:"
     draft_banner: Line = "Draft: this tip is not published. Only the preview shows it."
@@ -160,6 +163,7 @@ class Strings(_Group):
     cta_text: Line = "Want a coach's eye on your running form?"
     cta_label: Line = "Book a session"
     book_title: Line = "Work with us"
+    book_session_heading: Line = "Coaching sessions"
     book_assessment_heading: Line = "Form assessment by video"
     share_heading: Line = "Share this tip"
     share_email: Line = "Share by email"
@@ -167,6 +171,7 @@ class Strings(_Group):
     share_x: Line = "Share on X"
     share_facebook: Line = "Share on Facebook"
     share_linkedin: Line = "Share on LinkedIn"
+    opens_new_tab: Line = "Opens in a new tab"
     copy_link: Line = "Copy link"
     link_copied: Line = "Link copied"
     related_tips: Line = "Related tips"

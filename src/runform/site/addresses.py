@@ -40,6 +40,12 @@ def tip_uri(slug: str) -> str:
     return f"{TIPS_DIR}/{slug}.md"
 
 
+def archive_year_uri(year: int) -> str:
+    """Source URI of the archive's page for one year: 2024 -> "tips/2024/index.md" (URL
+    tips/2024/). A tip's slug may not be four digits (content.catalog.YEAR_SLUG)."""
+    return f"{TIPS_DIR}/{year:04d}/index.md"
+
+
 def card_path(slug: str) -> str:
     """Path in the site of a tip's social card image."""
     return f"{CARDS_DIR}/tips/{slug}.png"

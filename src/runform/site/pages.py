@@ -22,6 +22,7 @@ from runform.site.addresses import (
     BOOK_URI,
     HOME_URI,
     SiteLinks,
+    archive_year_uri,
     asset_url,
     relative_url,
     resolve_site_path,
@@ -38,6 +39,10 @@ from runform.content.videos import embed_url, watch_url
 from runform.content.email_settings import SubscribeSettings
 
 SUBSCRIBE_URI = "subscribe.md"
+# The archive (/tips/) shows this many of the newest years as cards; every year has its page.
+# One year (at most 53 cards, ~70 KB of HTML): with two, /tips/ scored 0.93-0.98 in
+# Lighthouse's mobile performance (bench/lighthouse.py), a year's page 0.97-0.99.
+ARCHIVE_CARD_YEARS = 1
 
 GISCUS_SCRIPT = "https://giscus.app/client.js"
 
@@ -72,7 +77,11 @@ class VideoView:
     credit: str | None
     credit_url: str | None
     poster_url: str | None
-    play_label: str  # "Play video: Heel pull drill", the button's accessible name
+    play_label: str  # "Play video: Heel pull drill"
+    # the words of play_label around the title, which only assistive technology reads: the
+    # button's name is then its visible text plus these ("Play video: " and "")
+    play_before: str
+    play_after: str
     play_hint: str  # "Plays from YouTube when you press play"
     watch_label: str  # "Watch on YouTube", the link without JavaScript
 
@@ -117,7 +126,7 @@ def build_pages(
         _render_tip(render, entry, shown, index, related, schedule, settings, site)
         for index, entry in enumerate(shown)
     ]
-    pages.append(_render_archive(schedule, settings, site))
+    pages.extend(_render_archive(schedule, settings, site))
     pages.append(_render_home(schedule, settings, site))
     if book := _render_book(settings, site):
         pages.append(book)
@@ -337,10 +346,13 @@ def _video_view(tip: Tip, uri: str, site: SiteContext, strings: Strings) -> Vide
         return None
     ref, start = video.ref, video.start_seconds
     provider = "YouTube" if ref.provider == "youtube" else "Vimeo"
+    before, after = _around_title(strings.play_video)
     return VideoView(
         title=video.title,
         provider=provider,
         play_label=strings.play_video.format(title=video.title),
+        play_before=before,
+        play_after=after,
         play_hint=strings.play_hint.format(provider=provider),
         watch_label=strings.watch_on.format(provider=provider),
         embed_url=embed_url(ref, start, autoplay=True),
@@ -349,6 +361,15 @@ def _video_view(tip: Tip, uri: str, site: SiteContext, strings: Strings) -> Vide
         credit_url=video.credit_url,
         poster_url=asset_url(uri, video.poster, site.use_directory_urls) if video.poster else None,
     )
+
+
+def _around_title(template: str) -> tuple[str, str]:
+    """The words of a "{title}" string before and after the title: "Play video: {title}" ->
+    ("Play video: ", ""); a string without the placeholder gives ("<it> ", "")."""
+    before, _, after = template.partition("{title}")
+    if not _:
+        before += " "
+    return before.replace("{{", "{").replace("}}", "}"), after.replace("{{", "{").replace("}}", "}")
 
 
 def _cta_view(
@@ -406,18 +427,68 @@ def archive_description(settings: SiteSettings) -> str:
     return f"Every {settings.hashtag} running-form tip, newest first."
 
 
-def _render_archive(schedule: Schedule, settings: SiteSettings, site: SiteContext) -> RenderedPage:
-    cards = [_card(entry, ARCHIVE_URI, site) for entry in schedule.published]
-    years = [(year, list(group)) for year, group in groupby(cards, key=lambda c: c.tip.date.year)]
-    return render_page(
-        ARCHIVE_URI,
-        "archive.md.j2",
-        title=settings.strings.all_tips,
-        description=archive_description(settings),
-        years=years,
-        count=len(cards),
-        strings=settings.strings,
-    )
+def archive_year_description(settings: SiteSettings, year: int) -> str:
+    return f"Every {settings.hashtag} running-form tip of {year}, newest first."
+
+
+@dataclass(frozen=True)
+class YearLink:
+    """One year of the archive, as the archive links to it: "2024", its page, its tip count."""
+
+    year: int
+    url: str
+    count: int
+
+
+def _render_archive(
+    schedule: Schedule, settings: SiteSettings, site: SiteContext
+) -> list[RenderedPage]:
+    """The archive: /tips/ shows the newest ARCHIVE_CARD_YEARS year(s) as cards and links to a
+    page per year (/tips/2024/), which shows that year's tips as cards. Each page then holds
+    at most 53 cards whatever the site's size (at 500 tips one page of cards was
+    281 KB of HTML, and it grew every Friday); a year's address never changes."""
+    by_year = [
+        (year, list(group))
+        for year, group in groupby(schedule.published, key=lambda e: e.tip.date.year)
+    ]
+    strings = settings.strings
+
+    def years_from(uri: str) -> list[YearLink]:
+        return [
+            YearLink(year, relative_url(uri, archive_year_uri(year), site.use_directory_urls), n)
+            for year, n in ((year, len(entries)) for year, entries in by_year)
+        ]
+
+    def cards(uri: str, chosen: Sequence[tuple[int, list[Entry]]]) -> list[Any]:
+        return [(year, [_card(e, uri, site) for e in entries]) for year, entries in chosen]
+
+    pages = [
+        render_page(
+            ARCHIVE_URI,
+            "archive.md.j2",
+            title=strings.all_tips,
+            description=archive_description(settings),
+            years=cards(ARCHIVE_URI, by_year[:ARCHIVE_CARD_YEARS]),
+            year_links=years_from(ARCHIVE_URI) if len(by_year) > ARCHIVE_CARD_YEARS else [],
+            count=len(schedule.published),
+            strings=strings,
+        )
+    ]
+    for year, entries in by_year:
+        uri = archive_year_uri(year)
+        pages.append(
+            render_page(
+                uri,
+                "archive.md.j2",
+                title=strings.archive_year_title.format(year=year),
+                description=archive_year_description(settings, year),
+                years=cards(uri, [(year, entries)]),
+                year_links=years_from(uri),
+                count=len(entries),
+                strings=strings,
+            )
+        )
+    return pages
 
 
 def _render_home(schedule: Schedule, settings: SiteSettings, site: SiteContext) -> RenderedPage:

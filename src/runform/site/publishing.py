@@ -32,6 +32,7 @@ from runform.content.schedule import Schedule
 from runform.content.settings import SiteSettings
 from runform.site.addresses import (
     ARCHIVE_URI,
+    archive_year_uri,
     FEED_JSON,
     FEED_XML,
     HOME_URI,
@@ -137,6 +138,8 @@ def build_publishing(
     newest = schedule.published[0].tip.date if schedule.published else schedule.as_of
     lastmod = {tip_uri(entry.slug): entry.tip.date.isoformat() for entry in shown}
     lastmod[HOME_URI] = lastmod[ARCHIVE_URI] = newest.isoformat()
+    for entry in reversed(schedule.published):  # each year's page: its newest tip's day
+        lastmod[archive_year_uri(entry.tip.date.year)] = entry.tip.date.isoformat()
 
     return Publishing(
         files=files,
@@ -196,9 +199,9 @@ def _listing_heads(
     settings: SiteSettings, context: PublishContext, image: SocialImage | None
 ) -> dict[str, PageHead]:
     site, links = context.site, context.links
-    home_meta: Mapping[str, Any] = site.home_meta
     description = home_description(settings, site)
-    home_title = str(home_meta.get("title") or site.site_name)
+    # the site's name: docs/index.md's `title` ("Home") names the page in the navigation
+    home_title = site.site_name
     home_url = links.page(HOME_URI) if links else None
     archive_url = links.page(ARCHIVE_URI) if links else None
     json_ld = (

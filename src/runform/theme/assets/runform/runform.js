@@ -31,7 +31,6 @@
     frame.src = url.toString();
     frame.title = figure.getAttribute("data-title") || "";
     frame.setAttribute("allow", ALLOW[provider] || ALLOW.youtube);
-    frame.setAttribute("allowfullscreen", "");
     frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
     target.replaceWith(frame);
     figure.classList.add("rf-video--playing");
@@ -46,8 +45,20 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = link.className;
-    button.setAttribute("aria-label", figure.getAttribute("data-play-label") || "Play");
     while (link.firstChild) button.appendChild(link.firstChild);
+    /* The button's name is its own text (title and hint) with "Play video:" around the title
+     * for assistive technology only, so the name holds every word a reader sees. */
+    var title = button.querySelector(".rf-video__title");
+    if (title) {
+      [["data-play-before", "afterbegin"], ["data-play-after", "beforeend"]].forEach(function (p) {
+        var words = figure.getAttribute(p[0]);
+        if (!words) return;
+        var hidden = document.createElement("span");
+        hidden.className = "rf-visually-hidden";
+        hidden.textContent = words;
+        title.insertAdjacentElement(p[1], hidden);
+      });
+    }
     var hint = button.querySelector(".rf-video__hint");
     if (hint && figure.getAttribute("data-play-hint")) {
       hint.textContent = figure.getAttribute("data-play-hint");
