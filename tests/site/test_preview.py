@@ -57,13 +57,3 @@ def test_a_build_renders_published_tips_only(schedule) -> None:
         "tips/heel-pick-up.md",
         "tips/cadence-quick-feet.md",
     }
-
-
-def test_preview_pages_are_not_listed_on_home_or_archive(schedule) -> None:
-    pages = {
-        p.src_uri: p.html
-        for p in build_pages(schedule, schedule.shown(preview=True), SiteSettings(), SiteContext())
-    }
-    for uri in ("index.md", "tips/index.md"):
-        assert "Relaxed Arms" not in pages[uri], f"{uri} lists a scheduled tip"
-        assert "Land Under Your Hips" not in pages[uri], f"{uri} lists a draft"

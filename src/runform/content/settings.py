@@ -155,6 +155,8 @@ class Strings(_Group):
     read_tip: Line = "Read the tip"
     next_teaser: Line = "Next {hashtag}:"
     draft_banner: Line = "Draft: this tip is not published. Only the preview shows it."
+    draft_label: Line = "Draft"  # on a draft's card in the preview
+    scheduled_label: Line = "Scheduled"  # on a scheduled tip's card in the preview
     scheduled_banner: Line = "Scheduled for {date}. Only the preview shows it until then."
     note: Line = "Note"
     tip: Line = "Tip"

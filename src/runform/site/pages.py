@@ -104,6 +104,7 @@ class TipCard:
     url: str
     date_iso: str
     date_label: str
+    badge: str | None = None  # preview only: "Draft" or "Scheduled", on a tip not yet live
 
 
 def build_pages(
@@ -126,8 +127,9 @@ def build_pages(
         _render_tip(render, entry, shown, index, related, schedule, settings, site)
         for index, entry in enumerate(shown)
     ]
-    pages.extend(_render_archive(schedule, settings, site))
-    pages.append(_render_home(schedule, settings, site))
+    # listed on home and the archive: the published tips; in the preview, every shown tip
+    pages.extend(_render_archive(schedule, shown, settings, site))
+    pages.append(_render_home(schedule, shown, settings, site))
     if book := _render_book(settings, site):
         pages.append(book)
     if settings.email.subscribe.form_url:
@@ -160,13 +162,22 @@ def _long_date(day: date, language: str) -> str:
     return format_date(day, format="long", locale=babel_locale(language))
 
 
-def _card(entry: Entry, from_uri: str, site: SiteContext) -> TipCard:
+def _card(entry: Entry, from_uri: str, site: SiteContext, badge: str | None = None) -> TipCard:
     return TipCard(
         tip=entry.tip,
         url=relative_url(from_uri, tip_uri(entry.slug), site.use_directory_urls),
         date_iso=entry.tip.date.isoformat(),
         date_label=_date_label(entry.tip.date, site),
+        badge=badge,
     )
+
+
+def _badge(schedule: Schedule, entry: Entry, strings: Strings) -> str | None:
+    """The word a listed tip carries in the preview when it is not live: Draft or Scheduled."""
+    status = schedule.status_of(entry)
+    if status is Status.DRAFT:
+        return strings.draft_label
+    return strings.scheduled_label if status is Status.SCHEDULED else None
 
 
 def _render_tip(
@@ -441,7 +452,7 @@ class YearLink:
 
 
 def _render_archive(
-    schedule: Schedule, settings: SiteSettings, site: SiteContext
+    schedule: Schedule, listed: Sequence[Entry], settings: SiteSettings, site: SiteContext
 ) -> list[RenderedPage]:
     """The archive: /tips/ shows the newest ARCHIVE_CARD_YEARS year(s) as cards and links to a
     page per year (/tips/2024/), which shows that year's tips as cards. Each page then holds
@@ -449,7 +460,7 @@ def _render_archive(
     281 KB of HTML, and it grew every Friday); a year's address never changes."""
     by_year = [
         (year, list(group))
-        for year, group in groupby(schedule.published, key=lambda e: e.tip.date.year)
+        for year, group in groupby(listed, key=lambda e: e.tip.date.year)
     ]
     strings = settings.strings
 
@@ -460,7 +471,10 @@ def _render_archive(
         ]
 
     def cards(uri: str, chosen: Sequence[tuple[int, list[Entry]]]) -> list[Any]:
-        return [(year, [_card(e, uri, site) for e in entries]) for year, entries in chosen]
+        return [
+            (year, [_card(e, uri, site, _badge(schedule, e, strings)) for e in entries])
+            for year, entries in chosen
+        ]
 
     pages = [
         render_page(
@@ -470,7 +484,7 @@ def _render_archive(
             description=archive_description(settings),
             years=cards(ARCHIVE_URI, by_year[:ARCHIVE_CARD_YEARS]),
             year_links=years_from(ARCHIVE_URI) if len(by_year) > ARCHIVE_CARD_YEARS else [],
-            count=len(schedule.published),
+            count=len(listed),
             strings=strings,
         )
     ]
@@ -491,8 +505,11 @@ def _render_archive(
     return pages
 
 
-def _render_home(schedule: Schedule, settings: SiteSettings, site: SiteContext) -> RenderedPage:
-    cards = [_card(entry, HOME_URI, site) for entry in schedule.published]
+def _render_home(
+    schedule: Schedule, listed: Sequence[Entry], settings: SiteSettings, site: SiteContext
+) -> RenderedPage:
+    strings = settings.strings
+    cards = [_card(e, HOME_URI, site, _badge(schedule, e, strings)) for e in listed]
     latest, recent = (cards[0], cards[1 : 1 + settings.recent_count]) if cards else (None, [])
     teaser = _teaser(schedule, settings)
     return render_page(
