@@ -10,7 +10,7 @@ UV := $(BIN)/uv
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site serve test lint bench browser fonts editor-assets clean
+.PHONY: site serve test lint bench browser fonts editor-assets lighthouse-tool clean
 
 # $(call apt_install,PACKAGE,WHAT FOR): install one of Debian's packages (with sudo unless root)
 apt_install = echo "Installing Debian's $(1) $(2)..."; \
@@ -69,7 +69,15 @@ test: $(TEST_STAMP) browser fonts editor-assets lint
 	  status=$$?; rm -rf $$work; exit $$status
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) fonts
+# Lighthouse (npm), for the benchmark's audit of the reader's pages; it drives Debian's chromium
+LIGHTHOUSE_DIR := .cache/lighthouse
+lighthouse-tool:
+	@command -v npm >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || { \
+	  $(call apt_install,npm,for Lighthouse); }
+	@test -x $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse || \
+	  npm install --silent --no-audit --no-fund --prefix $(LIGHTHOUSE_DIR) lighthouse@12
+
+bench: $(TEST_STAMP) browser fonts lighthouse-tool
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:

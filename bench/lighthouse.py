@@ -49,6 +49,28 @@ def run_lighthouse(lighthouse: Path, url: str) -> dict[str, float]:
     return {name: data["categories"][name]["score"] for name in ("performance", "accessibility")}
 
 
+def measure_pages(
+    site: Path, pages: list[str], prefix: str, runs: int, lighthouse: Path
+) -> dict[str, dict]:
+    """Every page `runs` times: {page: {"median": {...}, "lowest": {...}, "runs": [...]}}."""
+    results: dict[str, dict] = {}
+    with GzipStaticServer(site, prefix) as server:
+        for page in pages:
+            scores = [run_lighthouse(lighthouse, server.url(page)) for _ in range(runs)]
+            results[page or "/"] = {
+                "median": {
+                    name: statistics.median(run[name] for run in scores)
+                    for name in ("performance", "accessibility")
+                },
+                "lowest": {
+                    name: min(run[name] for run in scores)
+                    for name in ("performance", "accessibility")
+                },
+                "runs": scores,
+            }
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)

@@ -49,6 +49,7 @@ from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from generate import FIXED_DATE, REPO, Projects, write_projects
@@ -85,7 +86,12 @@ TARGETS = {
     "first_visit_kb": ("first visit to a tip page at N=500, KB gzip transferred (worst seed)", 150),
     "search_per_tip": ("search index KB per tip at N=500 (worst seed)", 1.0),
     "build_vs_blog": ("runform build / blog plugin at N=500 (worst seed)", 0.45),
+    # at least, not at most: every page, every run, at N=500 and the largest N
+    "lighthouse_performance": ("Lighthouse mobile performance, lowest run of any page", 0.95),
+    "lighthouse_accessibility": ("Lighthouse accessibility, lowest run of any page", 1.0),
 }
+AT_LEAST = frozenset({"lighthouse_performance", "lighthouse_accessibility"})
+LIGHTHOUSE = REPO / ".cache/lighthouse/node_modules/.bin/lighthouse"  # `make bench` installs it
 
 
 # ---------------------------------------------------------------------------------------------
@@ -677,6 +683,8 @@ def judge(report: dict[str, Any]) -> list[dict[str, Any]]:
         entry: dict[str, Any] = {"target": key, "what": text, "limit": limit}
         if value is None:
             entry.update(value=None, passed=None, note=note or "not measured")
+        elif key in AT_LEAST:
+            entry.update(value=round(value, 4), passed=value >= limit, note=note)
         else:
             entry.update(value=round(value, 4), passed=value <= limit, note=note)
             if value > limit:
@@ -737,7 +745,45 @@ def judge(report: dict[str, Any]) -> list[dict[str, Any]]:
     add("search_per_tip", max(indexes) if indexes else None, note500)
     if "blog" in report["tools"]:
         add("build_vs_blog", worst(500, "runform/blog wall"), note500)
+    lighthouse = report.get("lighthouse") or {}
+    for key, category in (
+        ("lighthouse_performance", "performance"),
+        ("lighthouse_accessibility", "accessibility"),
+    ):
+        lows = [
+            page["lowest"][category]
+            for pages in lighthouse.values()
+            if isinstance(pages, dict) and "error" not in pages
+            for page in pages.values()
+        ]
+        ns = ", ".join(f"N={n}" for n in lighthouse)
+        add(key, min(lows) if lows else None, f"pages at {ns}" if lows else "")
     return out
+
+
+def measure_lighthouse(projects: Projects, runs: int) -> dict[str, Any]:
+    """Lighthouse on the runform site's home, archive, newest year page, a tip, /book/ and
+    the tags page, served with gzip as a static host serves it (bench/lighthouse.py)."""
+    from lighthouse import measure_pages
+
+    if not LIGHTHOUSE.is_file():
+        return {"error": f"{LIGHTHOUSE} is missing: run `make bench` (it installs Lighthouse)"}
+    config = projects.config("runform")
+    site = config.parent / "site"
+    page = tip_page(site, "runform", projects)
+    pages = ["", "tips/", "tags/"]
+    if page is not None:
+        pages.append(page.parent.relative_to(site).as_posix() + "/")
+    years = sorted(p.name for p in (site / "tips").iterdir() if p.name.isdigit())
+    if years:
+        pages.append(f"tips/{years[-1]}/")
+    if (site / "book" / "index.html").is_file():
+        pages.append("book/")
+    prefix = urlsplit(site_url(config)).path or "/"
+    try:
+        return measure_pages(site, pages, prefix, runs, LIGHTHOUSE)
+    except Exception as error:  # reported, the run goes on
+        return {"error": f"{type(error).__name__}: {error}"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1004,6 +1050,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the first visit")
     parser.add_argument("--no-parses", action="store_true", help="skip the parser call count")
     parser.add_argument(
+        "--no-lighthouse", action="store_true", help="skip Lighthouse (never run by --quick)"
+    )
+    parser.add_argument(
         "--update-readme", action="store_true", help="put the printed table into bench/README.md"
     )
     args = parser.parse_args(argv)
@@ -1018,7 +1067,7 @@ def main(argv: list[str] | None = None) -> int:
         seeds, chosen = choose_seeds(3), "chosen for this run"
     runs = args.runs or (1 if quick else 3)
     warmup = not quick
-    skipped = args.no_serve or args.no_browser or args.no_parses
+    skipped = args.no_serve or args.no_browser or args.no_parses or args.no_lighthouse
     partial = quick or bool(args.n or args.runs or args.seeds or skipped)
     out_dir = args.out or REPO / ("bench/work/results" if partial else "bench/results")
     work = args.work or (REPO / "bench/work/quick" if quick else REPO / "bench/work")
@@ -1065,6 +1114,12 @@ def main(argv: list[str] | None = None) -> int:
                     visit[tool] = measure_first_visit(projects.config(tool), tool, projects)
                     crashed |= not visit[tool]["ok"]
                 report.setdefault("first_visit", {})[str(seed)] = visit
+            lighthouse_ns = {visit_n, max(ns)}
+            if n in lighthouse_ns and seed == seeds[0] and not (quick or args.no_lighthouse):
+                print(f"seed {seed} N={n}: Lighthouse", file=sys.stderr, flush=True)
+                found = measure_lighthouse(projects, 3)
+                report.setdefault("lighthouse", {})[str(n)] = found
+                crashed |= "error" in found
             if n == visit_n and seed == seeds[0]:
                 last[n] = projects  # kept for the parser count and the preview
             elif n != max(ns):  # a large project stays only if it is the last one written
