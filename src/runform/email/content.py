@@ -19,7 +19,7 @@ from runform.content.model import CallToAction, Tip
 from runform.content.settings import SiteSettings
 from runform.site.addresses import SiteLinks, card_path, tip_uri
 from runform.site.cards.style import primary_colours
-from runform.site.links import with_utm
+from runform.site.pages import CtaView, cta_view
 
 UTM_MEDIUM: Final = "email"
 # Formats every common mail client shows (WebP and AVIF are not yet everywhere, SVG nowhere).
@@ -70,16 +70,6 @@ class EmailImage:
 
 
 @dataclass(frozen=True)
-class EmailCta:
-    text: str
-    label: str
-    url: str
-    assessment_text: str | None = None
-    assessment_label: str | None = None
-    assessment_url: str | None = None
-
-
-@dataclass(frozen=True)
 class EmailContent:
     """One tip as its email shows it; Markdown fields as sanitized HTML with full links."""
 
@@ -96,7 +86,7 @@ class EmailContent:
     fix_html: tuple[str, ...]  # one per fault
     step_html: tuple[str, ...]  # one per drill step
     note_html: tuple[str, ...]  # one per note
-    cta: EmailCta | None
+    cta: CtaView | None
     unsubscribe: str | None  # an address, or the list service's tag as written
     site: EmailSite
     settings: SiteSettings
@@ -156,25 +146,13 @@ def _video_image(entry: Entry, site: EmailSite) -> EmailImage | None:
 
 def _cta(
     choice: bool | CallToAction, settings: SiteSettings, site: EmailSite, slug: str
-) -> EmailCta | None:
-    """The booking block: the tip's own `cta:`, else the site's `booking`, tagged for email."""
-    booking = settings.booking
-
-    def absolute(url: str) -> str:
-        full = site.links.absolute(url, tip_uri(slug))
-        if not booking.utm:
-            return full
-        return with_utm(full, source=booking.utm_source, medium=UTM_MEDIUM, campaign=slug)
-
-    if isinstance(choice, CallToAction):
-        return EmailCta(text=choice.text, label=choice.label, url=absolute(choice.url))
-    if not choice or booking.url is None:
-        return None
-    return EmailCta(
-        text=booking.text or settings.strings.cta_text,
-        label=booking.label or settings.strings.cta_label,
-        url=absolute(booking.url),
-        assessment_text=booking.assessment_text,
-        assessment_label=booking.assessment_label,
-        assessment_url=absolute(booking.assessment_url) if booking.assessment_url else None,
+) -> CtaView | None:
+    """The booking block: the tip's own `cta:`, else the site's `booking`, with full
+    addresses tagged for email (utm_medium=email)."""
+    return cta_view(
+        choice,
+        settings,
+        lambda url: site.links.absolute(url, tip_uri(slug)),
+        medium=UTM_MEDIUM,
+        campaign=slug,
     )

@@ -56,15 +56,7 @@ def error_page_view(diagnostics: Iterable[Diagnostic], built_at: int) -> ErrorPa
             "editor and save: this page reloads by itself when the site builds again."
         ),
         waiting="Waiting for your next save…",
-        problems=tuple(
-            ProblemView(
-                where=f"{d.path}:{d.line}:{d.col}",
-                severity=str(d.severity),
-                message=d.message,
-                hint=d.hint,
-            )
-            for d in problems
-        ),
+        problems=_views(problems),
         built_at=built_at,
     )
 

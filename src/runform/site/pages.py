@@ -391,12 +391,31 @@ def _cta_view(
     medium: str,
     campaign: str,
 ) -> CtaView | None:
-    """The booking block: a tip's own `cta:`, else the site's `booking`, links UTM-tagged;
-    a site path ("/book/") is put under the site's own path."""
+    """The booking block of a page: a site path ("/book/") is put under the site's path."""
+    return cta_view(
+        choice,
+        settings,
+        lambda url: resolve_site_path(url, site.site_url),
+        medium=medium,
+        campaign=campaign,
+    )
+
+
+def cta_view(
+    choice: bool | CallToAction,
+    settings: SiteSettings,
+    resolve: Callable[[str], str],
+    *,
+    medium: str,
+    campaign: str,
+) -> CtaView | None:
+    """The booking block: a tip's own `cta:` (`choice` is a CallToAction), else the site's
+    `booking` (`choice` True), else None. Each link goes through `resolve` (a site path made
+    right for where the block is shown), then gets UTM tags when `booking.utm` is on."""
     booking = settings.booking
 
     def tagged(url: str) -> str:
-        url = resolve_site_path(url, site.site_url)
+        url = resolve(url)
         if not booking.utm:
             return url
         return with_utm(url, source=booking.utm_source, medium=medium, campaign=campaign)
