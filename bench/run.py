@@ -967,12 +967,15 @@ def format_report(report: dict[str, Any]) -> str:
             lines.append(
                 f"Save-to-served, {who} (N={serve.get('n')}): {serve.get('error', 'not measured')}"
             )
-    lines += ["", "Goals (issue 17)"]
+    lines += ["", "Goals (issues 17 and 18)"]
     for t in report["targets"]:
+        at_least = t["target"] in AT_LEAST
         if t["passed"] is None:
             mark, detail = "----", t["note"]
         elif t["passed"]:
-            mark, detail = "PASS", f"{t['value']:.3g} <= {t['limit']:g}"
+            mark, detail = "PASS", f"{t['value']:.3g} {'>=' if at_least else '<='} {t['limit']:g}"
+        elif at_least:
+            mark, detail = "FAIL", f"{t['value']:.3g} < {t['limit']:g}"
         else:
             mark = "FAIL"
             detail = f"{t['value']:.3g} > {t['limit']:g} (over by {t['over_pct']:.0f}%)"
@@ -1148,11 +1151,11 @@ def main(argv: list[str] | None = None) -> int:
     report["spread"] = spread(report)
     report["marginal"] = marginal(report)
     report["targets"] = judge(report)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out_file = out_dir / f"{report['date']}.json"  # written first: the measurements are kept
+    out_file.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
     table = format_report(report)
     print(table)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    out_file = out_dir / f"{report['date']}.json"
-    out_file.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"\nwrote {out_file}")
     if args.update_readme and not quick:
         update_readme(REPO / "bench/README.md", table)
