@@ -17,6 +17,7 @@ def runform(
     as_of: str | None = AS_OF,
     env: Mapping[str, str] | None = None,
     timeout: float = 300,
+    stdin: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     full_env.pop("RUNFORM_AS_OF", None)
@@ -27,6 +28,7 @@ def runform(
         [sys.executable, "-m", "runform", *args],
         cwd=cwd,
         env=full_env,
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -46,12 +46,17 @@ def running_preview(root: Path, as_of: str = AS_OF) -> Iterator[Preview]:
         try:
             yield Preview(f"http://127.0.0.1:{port}", log)
         finally:
-            server.send_signal(signal.SIGINT)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop a server as Ctrl+C does; kill it if it has not stopped within 20 s."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def fetch(url: str, timeout: float = 5) -> tuple[int, str]:

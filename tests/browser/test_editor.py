@@ -32,17 +32,24 @@ def editor(make_project: Callable[..., Project]) -> Iterator[tuple[Project, Edit
     if not ASSETS.is_dir():
         pytest.fail(f"{ASSETS} is missing: run `make editor-assets` (make test does it)")
     project = make_project()
+    server = _editor_server(project, ASSETS)
+    yield project, server
+    server.stop()
+
+
+def _editor_server(project: Project, assets: Path | None) -> EditorServer:
+    """The local editor on `project`, serving the editor's program from `assets` (None: the
+    pinned CDN address), started in a thread."""
     site = EditorSite(
         LocalRepository(project.root, project.root / "docs"),
         site_name="Test Running Club",
         preview_url="http://127.0.0.1:8000/",
         strings=Strings(),
-        assets_dir=ASSETS,
+        assets_dir=assets,
     )
     server = EditorServer(site)
     server.serve_in_thread()
-    yield project, server
-    server.stop()
+    return server
 
 
 def _open(visit: Any, server: EditorServer, width: int = 1280) -> Page:
@@ -218,16 +225,7 @@ def test_a_fault_deleted_and_sections_reordered_in_the_form_are_saved(
 def test_without_its_program_the_editor_says_why(make_project, visit) -> None:
     """The editor's script comes from a CDN unless --editor-assets is given; when that cannot
     load (offline), the page says what to do instead of staying blank."""
-    project = make_project()
-    site = EditorSite(
-        LocalRepository(project.root, project.root / "docs"),
-        site_name="Test Running Club",
-        preview_url="http://127.0.0.1:8000/",
-        strings=Strings(),
-        assets_dir=None,
-    )
-    server = EditorServer(site)
-    server.serve_in_thread()
+    server = _editor_server(make_project(), None)
     try:
         page = visit().page()  # every request off 127.0.0.1 is refused, as offline
         page.goto(f"{server.origin}/admin/")

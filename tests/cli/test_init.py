@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -12,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from cli_runner import lines
-from preview_server import fetch, free_port, wait_for
+from cli_runner import lines, runform
+from preview_server import fetch, free_port, stop, wait_for
 
 from conftest import REPO, minimal_tip
 
@@ -21,17 +19,7 @@ FLAGS = ("--yes", "--name", "Stride Lab", "--coach", "Stride Lab Running")
 
 
 def _runform(cwd: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("RUNFORM_AS_OF", None)
-    return subprocess.run(
-        [sys.executable, "-m", "runform", *args],
-        cwd=cwd,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return runform(cwd, *args, as_of=None, stdin=stdin)
 
 
 def _settings(site: Path) -> dict:
@@ -368,8 +356,4 @@ def test_a_coach_installs_the_wheel_and_starts_a_site_without_this_repository(
         status, home = fetch(f"{base}/", timeout=5)
         assert status == 200 and "Relaxed Arms" in home and "Heel Pick Up" in home
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)

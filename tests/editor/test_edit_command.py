@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import html
-from preview_server import free_port, wait_for
+from preview_server import free_port, stop, wait_for
 
 from conftest import Project, new_project
 from runform.site.admin.assets import DECAP
@@ -43,12 +42,7 @@ def running_editor(root: Path, editor_port: int, preview_port: int) -> Iterator[
         try:
             yield log
         finally:
-            server.send_signal(signal.SIGINT)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
 
 
 def _get(port: int, path: str) -> tuple[int, str | None, str]:
