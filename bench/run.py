@@ -9,9 +9,10 @@
 Per seed and N, each round runs, as separate child processes and interleaved:
   runform  `runform build` in the runform project (what a coach runs; `--out site`)
   plain    `mkdocs build` of the same tips as plain Material pages
-  deploy   the commands of .github/workflows/publish.yml in order (`runform check`, `runform
-           build --out site`, `runform schedule --weeks 4`), each its own process; its
-           `runform check` step is also reported alone
+  deploy   the runform commands of .github/workflows/publish.yml's build job in order, each its
+           own process (today one: `runform publish --out site --summary ...`, which checks,
+           builds, writes the schedule and keeps the email state)
+  check    `runform check`, what a coach runs before pushing
 Wall time, CPU time and peak RSS (os.wait4, per child) are recorded. Then, once per run: the
 tip parser's calls per tip in each deploy command (cProfile), a first visit to a tip page in
 Chromium over a gzip static server (every request), and save-to-served in `runform serve`.
@@ -24,6 +25,7 @@ arguments.
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import itertools
 import json
@@ -48,7 +50,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 import yaml
@@ -60,6 +62,7 @@ LABELS = {
     "plain": "plain Material",
     "deploy": "deploy path",
     "blog": "Material blog",
+    "check": "runform check",
 }
 BUILD_TIMEOUT_S = 900.0
 SERVE_START_TIMEOUT_S = 300.0
@@ -211,18 +214,36 @@ def require_runform(env: dict[str, str], commands: list[str]) -> None:
 
 
 def deploy_commands(workflow: Path = WORKFLOW) -> list[list[str]]:
-    """The runform commands of the publish workflow's build job, in order, as argument lists
-    (`runform check`, `runform build --out site`, `runform schedule --weeks 4`)."""
+    """The runform commands of the publish workflow's build job (what runs before the deploy;
+    the email job runs after it, on its own machine), in order, as argument lists (today one:
+    `runform publish --out site --summary "$GITHUB_STEP_SUMMARY" ...`). A folded `>-` block
+    is one command; `$NAME` arguments stay as written (`deploy` gives them files)."""
     data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
     commands: list[list[str]] = []
-    for job in data["jobs"].values():
-        for step in job.get("steps", []):
-            for line in str(step.get("run", "")).splitlines():
-                for match in re.finditer(r"(?:^|[;&|{(]\s*)runform\s+([^;&|}>)#]+)", line):
-                    commands.append(shlex.split(match.group(1)))
+    for step in data["jobs"]["build"].get("steps", []):
+        text = str(step.get("run", ""))
+        lines = text.splitlines() if "\n" in text.strip() else [" ".join(text.split())]
+        for line in lines:
+            for match in re.finditer(r"(?:^|[;&|{(]\s*)runform\s+([^;&|}>)#]+)", line):
+                commands.append(shlex.split(match.group(1)))
     if not commands:
-        raise RunformUnavailable(f"no `runform ...` command found in {workflow}")
+        raise RunformUnavailable(f"no `runform ...` command in the build job of {workflow}")
     return commands
+
+
+# GitHub's files for a step's summary and outputs: in the project, written fresh each round
+_GITHUB_FILES: Final = {"GITHUB_STEP_SUMMARY": "ci-summary.md", "GITHUB_OUTPUT": "ci-outputs"}
+
+
+def _expand(args: list[str], root: Path) -> list[str]:
+    files = {name: str(root / file) for name, file in _GITHUB_FILES.items()}
+    return [_expand_one(arg, files) for arg in args]
+
+
+def _expand_one(arg: str, files: dict[str, str]) -> str:
+    for name, path in files.items():
+        arg = arg.replace(f"${{{name}}}", path).replace(f"${name}", path)
+    return arg
 
 
 def build(config: Path, env: dict[str, str]) -> Run:
@@ -240,8 +261,11 @@ def deploy(root: Path, env: dict[str, str], commands: list[list[str]]) -> Run:
     """The workflow's commands one after another, stopping at the first that fails: wall and
     CPU times add up, peak RSS is the largest of them."""
     total = Run(seconds=0.0, rss_mb=0.0, ok=True)
+    for file in _GITHUB_FILES.values():
+        (root / file).unlink(missing_ok=True)
     for args in commands:
-        run = run_child(runform_command(*args), cwd=root, env=env, timeout=BUILD_TIMEOUT_S)
+        argv = runform_command(*_expand(args, root))
+        run = run_child(argv, cwd=root, env=env, timeout=BUILD_TIMEOUT_S)
         total.seconds += run.seconds
         total.cpu_s += run.cpu_s
         total.sys_s += run.sys_s
@@ -344,7 +368,7 @@ def count_parses(
     with tempfile.TemporaryDirectory() as tmp:
         for args in commands:
             out = Path(tmp) / f"{args[0]}.prof"
-            cmd = [sys.executable, "-c", _PROFILED, str(out), *args]
+            cmd = [sys.executable, "-c", _PROFILED, str(out), *_expand(args, root)]
             run = run_child(cmd, cwd=root, env=env, timeout=BUILD_TIMEOUT_S)
             name = f"runform {shlex.join(args)}"
             if not run.ok:
@@ -547,10 +571,13 @@ def measure_builds(
     def once(tool: str) -> Run:
         if tool == "runform":
             return runform_build(root, env)
+        if tool == "check":
+            return run_child(runform_command("check"), cwd=root, env=env, timeout=BUILD_TIMEOUT_S)
         if tool == "deploy":
             return deploy(root, env, commands)
         return build(projects.config(tool), env)
 
+    tools = [*tools, "check"]  # `runform check` alone, in the same rounds
     results = {tool: ToolResult() for tool in tools}
     if warmup:
         for tool in tools:
@@ -600,8 +627,8 @@ def measure_one(
     tools: list[str],
     commands: list[list[str]],
 ) -> dict[str, Any]:
-    """One seed at one N: the builds, their ratios, `runform check` (the deploy's first step)
-    and the output sizes."""
+    """One seed at one N: the builds, their ratios, `runform check` (what a coach runs before
+    pushing; timed in the same rounds) and the output sizes."""
     results = measure_builds(projects, runs, warmup, env, tools, commands)
     row: dict[str, Any] = {
         "status": {t: results[t].status for t in tools},
@@ -619,9 +646,8 @@ def measure_one(
             row["ratios"][key] = pair_ratios(results[a], results[b])
             row["cpu_ratios"][key] = pair_ratios(results[a], results[b], "cpu_s")
             row["rss_ratios"][key] = pair_ratios(results[a], results[b], "rss_mb")
-    if "deploy" in results:
-        checks = [r.steps["check"] for r in results["deploy"].runs if "check" in r.steps]
-        row["check_s"] = summary(checks)
+    if "check" in results:
+        row["check_s"] = summary(results["check"].values("seconds"))
     row["sizes"] = {
         t: site_sizes(projects.config(t), t, projects)
         for t in tools
@@ -1081,6 +1107,10 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or (REPO / "bench/work/quick" if quick else REPO / "bench/work")
     tools = ["runform", "plain", "deploy", *(["blog"] if args.blog else [])]
     env = child_env()
+    # runform runs from src/ here: compile it as installing it would (`pip install` writes
+    # bytecode), or a PYTHONDONTWRITEBYTECODE shell would charge every runform process for
+    # compiling its ~100 modules, a cost no installed runform pays (MkDocs' are compiled)
+    compileall.compile_dir(REPO / "src" / "runform", quiet=1)
     print(f"seeds: {' '.join(map(str, seeds))} ({chosen})", file=sys.stderr, flush=True)
     try:
         commands = deploy_commands()

@@ -175,13 +175,22 @@ import cProfile, pstats, sys
 from runform.cli import main
 profile = cProfile.Profile()
 code = profile.runcall(main, sys.argv[1:])
-calls = sum(c[1] for (f, _l, n), c in pstats.Stats(profile).stats.items()
-            if n == "_parse_tip" and f.endswith("catalog.py"))
-print(f"exit={code} parses={calls}")
+stats = pstats.Stats(profile).stats.items()
+calls = sum(c[1] for (f, _l, n), c in stats if n == "_parse_tip" and f.endswith("catalog.py"))
+reads = sum(c[1] for (f, _l, n), c in stats if n == "read_yaml_text" and f.endswith("reader.py"))
+print(f"exit={code} parses={calls} reads={reads}")
 """
 
 
-def test_runform_build_reads_each_tip_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", "--as-of", "2026-11-24", "--out", "out"],
+        ["publish", "--as-of", "2026-11-24", "--out", "out", "--summary", "summary.md"],
+    ],
+    ids=["build", "publish"],
+)
+def test_runform_build_reads_each_tip_once(tmp_path: Path, command: list[str]) -> None:
     tips = {
         f"2026-{month:02d}-{day:02d}-tip-{month}-{day}.yml": minimal_tip(
             f"Tip {month} {day}", f"2026-{month:02d}-{day:02d}"
@@ -192,12 +201,13 @@ def test_runform_build_reads_each_tip_once(tmp_path: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("RUNFORM_AS_OF", None)
     result = subprocess.run(
-        [sys.executable, "-c", _COUNT_PARSES, "build", "--as-of", "2026-11-24", "--out", "out"],
+        [sys.executable, "-c", _COUNT_PARSES, *command],
         cwd=project.root,
         env=env,
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert result.stdout.strip().splitlines()[-1] == f"exit=0 parses={len(tips)}", result.stderr
+    counts = f"exit=0 parses={len(tips)} reads={len(tips)}"
+    assert result.stdout.strip().splitlines()[-1] == counts, result.stderr
     assert "RUNFORM_AS_OF" not in env

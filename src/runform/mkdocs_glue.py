@@ -58,7 +58,13 @@ from runform.site.error_page import PreviewProblems, preview_problems, render_er
 from runform.site.pages import SiteContext
 from runform.site.publishing import Publishing
 from runform.site.redirect_pages import query_redirect_script, relative_target, render_redirect_page
-from runform.site.render import RenderedPage, fill_html_blocks, reload_templates
+from runform.site.render import (
+    TEMPLATE_CACHE,
+    RenderedPage,
+    fill_html_blocks,
+    reload_templates,
+    template_cache,
+)
 from runform.site.search_index import SearchEntry, TipSearch, add_tip_entries
 from runform.site.theme_assets import (
     CSS_SOURCE,
@@ -417,7 +423,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """Runs before the sitemap is written: each page's `lastmod` is its tip's date (home and
-    the archive: the newest tip's), never the build date; other pages get none."""
+    the archive: the newest tip's), never the build date; other pages get none.
+
+    The theme's templates are compiled once and kept (`template_cache`): MkDocs makes a new
+    environment for every build and every preview rebuild."""
+    env.bytecode_cache = template_cache(Path(config.config_file_path).parent / TEMPLATE_CACHE)
     if (assets := _state.theme_assets) is not None:
         env.globals["runform_css"], env.globals["runform_js"] = assets.css_path, assets.js_path
     publishing = _state.publishing

@@ -119,20 +119,49 @@ def test_pip_is_cached() -> None:
     assert setup["with"]["cache"] == "pip", "setup-python caches pip downloads"
 
 
+def _publish_step() -> dict[str, Any]:
+    build = _workflow()["jobs"]["build"]
+    (step,) = [step for step in build["steps"] if "runform publish" in step.get("run", "")]
+    assert step["id"] == "publish"
+    assert build["outputs"] == {"deploy": "${{ steps.publish.outputs.deploy }}"}
+    return step
+
+
+def _publish_args() -> list[str]:
+    return shlex.split(" ".join(_publish_step()["run"].split()))
+
+
 def test_runs_the_same_check_and_strict_build_as_make_site_and_the_readme() -> None:
+    """`runform publish` is check + the strict build of `make site` in one run (what it says
+    and builds is the same: tests/cli/test_cli_publish.py)."""
     build_command = _make_site_command()
-    lines = _run_lines(_workflow()["jobs"]["build"])
-    assert "runform check" in lines, f"{WORKFLOW.name}: runs `runform check`"
-    assert build_command in lines, f"{WORKFLOW.name}: runs `{build_command}` as `make site` does"
-    assert lines.index("runform check") < lines.index(build_command), "check before build"
-    argv = shlex.split(build_command)
-    strict = argv[:2] == ["runform", "build"] or "--strict" in argv
-    assert strict, f"`{build_command}` builds in strict mode"
+    assert shlex.split(build_command)[:2] == ["runform", "build"], "make site builds strictly"
+    args = _publish_args()
+    assert args[:4] == ["runform", "publish", "--out", "site"], "into site/, as make site does"
+    assert args[4:] == [
+        "--summary",
+        "$GITHUB_STEP_SUMMARY",
+        "--outputs",
+        "$GITHUB_OUTPUT",
+        "--email-state",
+        "email-state",
+    ]
+    from runform.cli import build_parser
+
+    parsed = build_parser().parse_args(args[1:])
+    assert (parsed.out, parsed.summary, parsed.outputs) == (
+        "site",
+        "$GITHUB_STEP_SUMMARY",
+        "$GITHUB_OUTPUT",
+    )
+    runs = [step.get("run", "") for step in _workflow()["jobs"]["build"]["steps"]]
+    assert sum("runform " in run for run in runs) == 1, "one run of runform reads every tip once"
 
     readme = README.read_text(encoding="utf-8")
     section = readme.split("## Publishing", 1)[1].split("\n## ", 1)[0]
     assert "runform check" in section, "README Publishing: the check command"
     assert build_command in section, f"README Publishing: `{build_command}`"
+    assert "runform publish --out site" in section, "README Publishing: the one command"
 
 
 def test_a_failed_check_or_build_deploys_nothing() -> None:
@@ -149,7 +178,7 @@ def test_a_failed_check_or_build_deploys_nothing() -> None:
     assert steps[upload_at]["with"]["path"] == "site", "uploads the built site/"
     for step in steps[:upload_at]:
         runs = step.get("run", "")
-        if "runform check" in runs or "runform build" in runs:
+        if "runform publish" in runs:
             assert not step.get("continue-on-error"), f"{step.get('name')}: a failure stops"
     assert "if" not in steps[upload_at], "nothing is uploaded after a failed step"
     deploy_steps = jobs["deploy"]["steps"]
@@ -164,34 +193,6 @@ def test_workflow_and_readme_say_how_a_missed_run_is_noticed() -> None:
         assert "60 days" in text, f"{name}: says schedules pause in inactive repositories"
 
 
-def _day_step() -> dict[str, Any]:
-    build = _workflow()["jobs"]["build"]
-    steps = build["steps"]
-    (day,) = [step for step in steps if step.get("id") == "day"]
-    names = [step.get("name", step.get("uses", "")) for step in steps]
-    assert names.index(day["name"]) < names.index("Build the site (strict)")
-    assert build["outputs"] == {"deploy": "${{ steps.day.outputs.deploy }}"}
-    return day
-
-
-def _run_day_step(tmp_path: Path, as_of: str) -> tuple[str, str]:
-    """The `day` step's script, run by bash as GitHub runs it: (its output, its summary)."""
-    output, summary = tmp_path / "output", tmp_path / "summary"
-    output.write_text("", encoding="utf-8")
-    summary.write_text("", encoding="utf-8")
-    env = {
-        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
-        "RUNFORM_AS_OF": as_of,
-        "GITHUB_OUTPUT": str(output),
-        "GITHUB_STEP_SUMMARY": str(summary),
-    }
-    result = subprocess.run(
-        ["bash", "-e", "-c", _day_step()["run"]], env=env, capture_output=True, text=True, cwd=REPO
-    )
-    assert result.returncode == 0, result.stderr
-    return output.read_text(encoding="utf-8"), summary.read_text(encoding="utf-8")
-
-
 def _site_time_zone() -> str:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     return config["extra"]["runform"]["timezone"]
@@ -201,8 +202,7 @@ def _today_in_site_time_zone() -> str:
     return datetime.now(ZoneInfo(_site_time_zone())).date().isoformat()
 
 
-def test_the_day_step_uses_the_site_time_zone() -> None:
-    assert "today=$(runform schedule --today)" in _day_step()["run"], "runform knows the zone"
+def test_schedule_today_uses_the_site_time_zone() -> None:
     env = {**os.environ, "RUNFORM_AS_OF": "2999-01-01", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "runform", "schedule", "--today"],
@@ -213,21 +213,6 @@ def test_the_day_step_uses_the_site_time_zone() -> None:
         timeout=60,
     )
     assert result.stdout == _today_in_site_time_zone() + "\n", "the clock, not RUNFORM_AS_OF"
-
-
-def test_a_future_as_of_builds_a_preview_and_deploys_nothing(tmp_path: Path) -> None:
-    output, summary = _run_day_step(tmp_path, "2999-01-01")
-    assert output == "deploy=false\n"
-    today = _today_in_site_time_zone()
-    assert summary == (
-        f"as_of 2999-01-01 is after today ({today}): built as a preview, not deployed\n"
-    )
-
-
-def test_today_a_past_day_or_no_as_of_deploys(tmp_path: Path) -> None:
-    for as_of in ("", "2026-11-20", _today_in_site_time_zone()):
-        output, summary = _run_day_step(tmp_path, as_of)
-        assert (output, summary) == ("deploy=true\n", ""), f"as_of {as_of!r}"
 
 
 def test_the_email_job_never_runs_for_a_future_as_of() -> None:

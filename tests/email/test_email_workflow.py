@@ -39,21 +39,25 @@ def test_the_email_job_runs_only_after_a_successful_deploy() -> None:
 
 def test_the_live_feed_is_kept_before_the_site_is_uploaded() -> None:
     steps = _jobs()["build"]["steps"]
-    keep = next(i for i, s in enumerate(steps) if "runform email live" in s.get("run", ""))
+    publish = next(i for i, s in enumerate(steps) if "runform publish" in s.get("run", ""))
     upload = next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s.get("uses", ""))
-    build = next(i for i, s in enumerate(steps) if "runform build" in s.get("run", ""))
-    assert build < keep < upload
-    assert steps[keep]["continue-on-error"] is True, "the email edition never stops a publish"
+    state = next(i for i, s in enumerate(steps) if "upload-artifact@" in s.get("uses", ""))
+    assert publish < state < upload
+    assert "--email-state email-state" in " ".join(steps[publish]["run"].split())
+    assert steps[state]["with"]["path"] == "email-state"
+    # a failure to keep it never stops the publish: tests/cli/test_cli_publish.py
 
 
 def test_the_workflow_commands_are_ones_runform_accepts() -> None:
     jobs = _jobs()
-    commands = _commands(jobs["build"]) + _commands(jobs["email"])
+    commands = _commands(jobs["email"])
     assert commands == [
-        "runform email live --out email-state/live-feed.json",
         "runform email send --previous-feed email-state/live-feed.json "
         "--current-feed email-state/feed.json",
     ]
-    for command in commands:
-        args = build_parser().parse_args(shlex.split(command)[1:])
-        assert args.email_action in ("live", "send")
+    args = build_parser().parse_args(shlex.split(commands[0])[1:])
+    assert args.email_action == "send"
+    # what publish --email-state writes is what send reads
+    from runform.cli.publish import BUILT_FEED, LIVE_FEED
+
+    assert (LIVE_FEED, BUILT_FEED) == ("live-feed.json", "feed.json")

@@ -24,6 +24,7 @@ from runform.cli import (
     import_wordpress,
     init,
     new,
+    publish,
     schedule,
     schema,
     serve,
@@ -31,7 +32,19 @@ from runform.cli import (
 from runform.cli.common import CommandError, common_options
 from runform.content.diagnostics import ContentError
 
-COMMANDS = (init, new, check, schedule, build, serve, edit, email, schema, import_wordpress)
+COMMANDS = (
+    init,
+    new,
+    check,
+    schedule,
+    build,
+    publish,
+    serve,
+    edit,
+    email,
+    schema,
+    import_wordpress,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
+from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
@@ -17,7 +18,9 @@ from runform.cli.common import (
     open_command_project,
     stop_on,
 )
-from runform.content.schedule import build_schedule
+from runform.content.catalog import Catalog
+from runform.content.project import Project
+from runform.content.schedule import Schedule, build_schedule
 from runform.site.output import UnsafeOutput, check_output_dir, discard, staging_dir, swap_in
 
 EXAMPLES: Final = """examples:
@@ -35,11 +38,22 @@ def run(args: argparse.Namespace) -> int:
     stop_on([*project.problems, *catalog.errors])
     as_of = project.as_of(args.as_of)
     out = Path(args.out).resolve() if args.out else project.site_dir
+    build_into(project, catalog, as_of, out, verbose=args.verbose)
+    return 0
+
+
+def build_into(
+    project: Project, catalog: Catalog, as_of: date, out: Path, *, verbose: bool = False
+) -> Schedule:
+    """Build the site of `catalog` (which has no errors) as of `as_of`, strictly, into a
+    staging folder swapped in at `out` only when the build succeeded; print what it holds.
+    Returns the schedule it was built from. Raises CommandError (the old site left as it was)
+    when `out` is unsafe, the build fails or the folder cannot be put in place."""
     try:
         check_output_dir(out, project.root, [project.docs_dir, project.tips_dir])
     except UnsafeOutput as error:
         raise CommandError(str(error)) from None
-    configure_mkdocs_logging(logging.INFO if args.verbose else logging.WARNING)
+    configure_mkdocs_logging(logging.INFO if verbose else logging.WARNING)
     # loads MkDocs: only here
     from runform.mkdocs_glue import BuildRequest, SiteBuildError, build_with_mkdocs
 
@@ -75,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             "Note: mkdocs.yml sets no site_url, so the site has no feeds, share links or full "
             "addresses for social cards: set it to the address the site is published at."
         )
-    return 0
+    return schedule
 
 
 def _interrupt(signum: int, frame: object) -> None:

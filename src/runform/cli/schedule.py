@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any, Final
 
 from runform.cli.common import add_as_of, add_command, count, open_command_project, stop_on
 from runform.cli.reporting import format_plan
+from runform.content.catalog import Catalog
 from runform.content.planner import plan_schedule
+from runform.content.project import Project
 from runform.content.schedule import build_schedule
 
 EXAMPLES: Final = """examples:
@@ -23,20 +26,30 @@ def run(args: argparse.Namespace) -> int:
         print(project.as_of(None, env={}).isoformat())
         return 0
     catalog = project.load_catalog()
-    schedule = build_schedule(catalog, project.as_of(args.as_of))
-    print(format_plan(plan_schedule(schedule, project.settings.publish_weekday, args.weeks)))
+    report, complete = schedule_report(project, catalog, project.as_of(args.as_of), args.weeks)
+    print(report)
+    return 0 if complete else 1
+
+
+def schedule_report(
+    project: Project, catalog: Catalog, as_of: date, weeks: int
+) -> tuple[str, bool]:
+    """What `runform schedule` prints: the next `weeks` publish days from `as_of` and what is
+    on each, then the tip files left out for their errors, if any; and whether none was."""
+    schedule = build_schedule(catalog, as_of)
+    report = format_plan(plan_schedule(schedule, project.settings.publish_weekday, weeks))
     broken = sorted({d.path for d in catalog.errors})
     if broken:
         verb = "is" if len(broken) == 1 else "are"
-        print(
-            f"\nerror: {count(len(broken), 'tip file')} with errors {verb} left out: "
+        report += (
+            f"\n\nerror: {count(len(broken), 'tip file')} with errors {verb} left out: "
             f"{', '.join(broken)} (run: runform check)"
         )
-        return 1
-    return 0
+    return report, not broken
 
 
-def _weeks(text: str) -> int:
+def weeks_count(text: str) -> int:
+    """--weeks: a whole number of weeks from 1 to 104 (argparse type)."""
     if not text.isdigit() or not 1 <= int(text) <= 104:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of weeks from 1 to 104")
     return int(text)
@@ -46,7 +59,7 @@ def register(commands: Any) -> None:
     parser = add_command(
         commands, "schedule", "show the coming publish days and their tips", EXAMPLES, run
     )
-    parser.add_argument("--weeks", type=_weeks, default=8, help="how many (default 8)")
+    parser.add_argument("--weeks", type=weeks_count, default=8, help="how many (default 8)")
     add_as_of(parser)
     parser.add_argument(
         "--today",

@@ -11,6 +11,7 @@ diagnostic, and no file whose real path lies outside the project is read.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -68,14 +69,18 @@ def stray_entries(tips_dir: Path, root: Path) -> list[Diagnostic]:
         return []
     problems: list[Diagnostic] = []
     real_root = root.resolve()
-    for path in sorted(tips_dir.iterdir()):
-        name = path.name
+    with os.scandir(tips_dir) as scan:  # its entries know their kind: no stat per file
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        name = entry.name
         if name.startswith(".") or name.endswith(_IGNORED_SUFFIXES):
             continue
+        path = tips_dir / name
         shown = display_path(path, root)
         stem, _, suffix = name.partition(".")
-        if path.suffix in TIP_SUFFIXES and path.is_file():
-            if real_root not in path.resolve().parents:
+        if path.suffix in TIP_SUFFIXES and entry.is_file():
+            # only a link can lead out of the project (tips/ itself is inside it)
+            if entry.is_symlink() and real_root not in path.resolve().parents:
                 problems.append(
                     Diagnostic.at(
                         shown,

@@ -36,6 +36,8 @@ from runform.content.warnings import find_warnings
 class CheckResult:
     diagnostics: tuple[Diagnostic, ...]  # sorted
     checked: int  # tip files covered
+    # every tip file read, when every file was checked (no paths given): what a build needs
+    catalog: Catalog | None = None
 
     @property
     def failed(self) -> bool:
@@ -96,7 +98,7 @@ def check_project(project: Project, paths: Sequence[Path], as_of: date | None) -
             )
         )
     if not paths:
-        return CheckResult(tuple(sorted(diagnostics)), len(files))
+        return CheckResult(tuple(sorted(diagnostics)), len(files), catalog)
     wanted.update(d.path for d in missing)
     shown = [d for d in diagnostics if d.path in wanted]
     tips = sum(1 for display in files.values() if display in wanted)

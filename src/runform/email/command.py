@@ -149,26 +149,43 @@ def _run_render(args: argparse.Namespace) -> int:
 
 
 def _run_live(args: argparse.Namespace) -> int:
-    edition = Edition.open(args.config_file)
-    out = Path(args.out)
+    try:
+        path = Path(args.config_file) if args.config_file else find_config_file(Path.cwd())
+        project = open_project(path)
+    except ProjectNotFound as error:
+        raise EmailCommandError(str(error)) from None
+    errors = [d for d in project.problems if d.is_error]
+    if errors:
+        raise ContentError(errors)
+    print(keep_live_feed(project, Path(args.out)))
+    return 0
+
+
+def keep_live_feed(project: Project, out: Path) -> str:
+    """Before a deploy: write the live site's feed.json (as served now) to `out`, or
+    NO_LIVE_FEED when the site has none yet or email delivery is not set up; returns what
+    was done, in a sentence. Needs only the settings, no tip. Raises EmailCommandError (email
+    set up without the feed), DeliveryError (the live feed cannot be read, or is no feed)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    settings = edition.project.settings
+    settings = project.settings
     if not settings.email.can_send:
         out.write_bytes(NO_LIVE_FEED)
-        print("Email delivery is not set up (extra.runform.email): no live feed kept.")
-        return 0
+        return "Email delivery is not set up (extra.runform.email): no live feed kept."
     if not settings.feed.enabled:
         raise EmailCommandError(
             "email delivery needs the site's feed (extra.runform.feed.enabled: true): "
             "it tells which tips are new"
         )
-    url = edition.site.links.file(FEED_JSON)
+    try:
+        site = EmailSite.from_config(project.config, settings)
+    except EmailSetupError as error:
+        raise EmailCommandError(str(error)) from None
+    url = site.links.file(FEED_JSON)
     data = fetch_live_feed(url)
     parse_feed(data, url)  # refuse to keep something that is not a feed
     out.write_bytes(data)
     said = "no live feed yet (404)" if data == NO_LIVE_FEED else f"{len(data):,} bytes"
-    print(f"Kept the live feed {url} in {out}: {said}")
-    return 0
+    return f"Kept the live feed {url} in {out}: {said}"
 
 
 def _run_send(args: argparse.Namespace) -> int:

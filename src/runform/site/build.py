@@ -34,7 +34,12 @@ from runform.site.admin.page import admin_files
 from runform.site.cards.style import card_style
 from runform.site.pages import SiteContext, build_pages
 from runform.site.publishing import PublishContext, Publishing, build_publishing
-from runform.site.render import RenderedPage
+from runform.site.render import (
+    TEMPLATE_CACHE,
+    RenderedPage,
+    template_cache,
+    use_template_cache,
+)
 from runform.site.search_index import TipSearch, tip_search
 
 
@@ -79,6 +84,7 @@ def build_site(
     every save); a one-off build keeps nothing. The catalog must have no errors (callers
     stop on `catalog.errors` first).
     """
+    use_template_cache(template_cache(inputs.root / TEMPLATE_CACHE))
     schedule = build_schedule(catalog, as_of)
     shown = schedule.shown(preview=preview)
     site = inputs.site

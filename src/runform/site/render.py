@@ -25,10 +25,19 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from html import escape
 from typing import Any, Final
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    pass_context,
+)
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -83,14 +92,15 @@ def _yaml_filter(value: Any) -> Markup:
 
 
 _YAML_ESCAPES: Final = {'"': '\\"', "\\": "\\\\"}
+# what a double-quoted scalar cannot hold as itself: '"', '\\' and all but printable ASCII
+_YAML_UNSAFE: Final = re.compile(r'["\\]|[^\x20-\x7e]')
 
 
-def _yaml_char(char: str) -> str:
+def _yaml_escape(match: re.Match[str]) -> str:
+    char = match.group()
     if char in _YAML_ESCAPES:
         return _YAML_ESCAPES[char]
     code = ord(char)
-    if 0x20 <= code < 0x7F:
-        return char
     return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
 
 
@@ -107,7 +117,7 @@ def front_matter_value(value: Any) -> str:
     if value is None or isinstance(value, bool | int | float):
         return json.dumps(value)
     if isinstance(value, str):
-        return '"' + "".join(_yaml_char(char) for char in value) + '"'
+        return '"' + _YAML_UNSAFE.sub(_yaml_escape, value) + '"'
     if isinstance(value, list | tuple):
         return "[" + ", ".join(front_matter_value(item) for item in value) + "]"
     if isinstance(value, dict):
@@ -163,6 +173,40 @@ def reload_templates() -> None:
     on every rebuild; a build compiles each template once and never looks at its file again)."""
     if _ENVIRONMENT.cache is not None:
         _ENVIRONMENT.cache.clear()
+
+
+# compiled templates, relative to mkdocs.yml (beside the card cache; safe to delete)
+TEMPLATE_CACHE: Final = Path(".cache/runform/templates")
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Jinja's compiled-template cache in a folder; a folder that cannot be written only means
+    compiling again next time, never a failed build."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def template_cache(folder: Path) -> BytecodeCache | None:
+    """A cache of compiled templates in `folder` (created when missing), or None when it cannot
+    be made. Jinja keys each entry by the template's name and a checksum of its source and
+    writes it atomically (Jinja docs, "Bytecode Cache"), so a changed template is compiled
+    again and two builds at once share the folder safely. A build then compiles no template
+    it compiled before: runform's own, and the theme's (Material's ~40 templates, which MkDocs
+    would otherwise compile on every build and every preview rebuild)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _TemplateCache(str(folder))
+
+
+def use_template_cache(cache: BytecodeCache | None) -> None:
+    """Compile runform's own templates through `cache` (`template_cache`) from now on."""
+    _ENVIRONMENT.bytecode_cache = cache
 
 
 def _make_starter_environment() -> Environment:
