@@ -207,3 +207,30 @@ def test_tags_sharing_a_page_are_refused_by_check_and_build(
     assert expected in build.stderr.splitlines(), build.stderr
     assert "Traceback" not in build.stderr
     assert not (project.root / "out").exists()
+
+
+def test_without_docs_tags_md_runform_writes_the_tags_page(make_project) -> None:
+    project: Project = make_project()
+    (project.root / "docs" / "tags.md").unlink()
+    project.update_config({"nav": [{"Home": "index.md"}, {"All tips": "tips/index.md"}]})
+    project.build_ok("2026-11-24")  # strict: a page outside the nav is no warning
+    page = article(project, "tags/")
+    assert page.findtext("h1").strip() == "Tags"
+    assert [a.text for a in page.xpath(".//ul[@class='rf-tag-index']/li/a")] == [
+        "cadence",
+        "drills",
+        "hamstrings",
+        "stride",
+        "swing phase",
+    ]
+
+
+def test_a_tag_with_a_direction_override_is_refused(make_project) -> None:
+    tip = minimal_tip("One", "2026-11-20") + 'tags: ["drills", "abc\\u202edef"]\n'
+    project: Project = make_project({"2026-11-20-one.yml": tip}, example_tips=False)
+    check = runform(project.root, "check")
+    assert check.returncode == 1
+    assert (
+        "tips/2026-11-20-one.yml:10:18: error: tags contains the invisible character U+202E"
+        " (delete it: a tag is matched by its letters)"
+    ) in lines(check.stdout), check.stdout
