@@ -20,11 +20,31 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from first_visit import CHROMIUM, GzipStaticServer
 
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+
+
+def largest_tag_page(site: Path) -> str | None:
+    """The first page of the tag with the most tips ("tags/drills/"), read from the counts on
+    runform's tags page (`ul.rf-tag-index`: a link and "(N)" per tag); None when the site has
+    no such page or no tag."""
+    index = site / "tags" / "index.html"
+    if not index.is_file():
+        return None
+    found = [
+        (int(item.findtext("span").strip("()")), item.find("a").get("href"))
+        for item in lxml_html.parse(str(index)).xpath("//ul[@class='rf-tag-index']/li")
+    ]
+    if not found:
+        return None
+    _count, href = max(found, key=lambda pair: pair[0])
+    return urljoin("tags/", href)
 
 
 def run_lighthouse(lighthouse: Path, url: str) -> dict[str, float]:

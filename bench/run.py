@@ -793,9 +793,10 @@ def judge(report: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def measure_lighthouse(projects: Projects, runs: int) -> dict[str, Any]:
-    """Lighthouse on the runform site's home, archive, newest year page, a tip, /book/ and
-    the tags page, served with gzip as a static host serves it (bench/lighthouse.py)."""
-    from lighthouse import measure_pages
+    """Lighthouse on the runform site's home, archive, newest year page, a tip, /book/, the
+    tags page and the page of the tag with the most tips, served with gzip as a static host
+    serves it (bench/lighthouse.py)."""
+    from lighthouse import largest_tag_page, measure_pages
 
     if not LIGHTHOUSE.is_file():
         return {"error": f"{LIGHTHOUSE} is missing: run `make bench` (it installs Lighthouse)"}
@@ -810,6 +811,8 @@ def measure_lighthouse(projects: Projects, runs: int) -> dict[str, Any]:
         pages.append(f"tips/{years[-1]}/")
     if (site / "book" / "index.html").is_file():
         pages.append("book/")
+    if tag := largest_tag_page(site):
+        pages.append(tag)
     prefix = urlsplit(site_url(config)).path or "/"
     try:
         return measure_pages(site, pages, prefix, runs, LIGHTHOUSE)

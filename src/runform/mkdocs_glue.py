@@ -52,7 +52,7 @@ from runform.content.redirects import REDIRECTS_FILE, Redirect, read_redirects
 from runform.content.schedule import preview_enabled, resolve_as_of
 from runform.content.settings import SiteSettings
 from runform.content.site_config import read_site_settings
-from runform.site.addresses import ARCHIVE_URI, BOOK_URI, HOME_URI
+from runform.site.addresses import ARCHIVE_URI, BOOK_URI, HOME_URI, TAGS_URI
 from runform.site.build import SiteInputs, build_site
 from runform.site.error_page import PreviewProblems, preview_problems, render_error_page
 from runform.site.pages import SiteContext
@@ -80,7 +80,7 @@ if TYPE_CHECKING:  # the preview's modules (watchdog among them) load only for `
 THEME_DIR = Path(__file__).parent / "theme"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 TIPS_DIR_NAME = "tips"
-_NAV_PAGES = frozenset({HOME_URI, ARCHIVE_URI, BOOK_URI})
+_NAV_PAGES = frozenset({HOME_URI, ARCHIVE_URI, BOOK_URI, TAGS_URI})
 SEARCH_INDEX = "search/search_index.json"
 ERROR_PAGE_FILES = ("index.html", "404.html")  # the 404 page answers every other address
 
@@ -171,13 +171,16 @@ class _State:
             raise ContentError(problems)
         # the edge: a plain `mkdocs build` or `serve` reads RUNFORM_AS_OF or the clock here
         as_of = request.as_of or resolve_as_of(os.environ, settings.timezone, datetime.now(UTC))
-        meta, welcome = _read_home(docs_dir)
+        meta, welcome = _read_page(docs_dir, HOME_URI) or ({}, "")
+        tags_meta, tags_text = _read_page(docs_dir, TAGS_URI) or ({}, None)
         site = SiteContext(
             site_name=config.site_name,
             language=str(config.theme.get("language") or "en"),
             use_directory_urls=config.use_directory_urls,
             home_meta=meta,
             welcome=welcome,
+            tags_meta=tags_meta,
+            tags_text=tags_text,
             site_description=config.site_description or "",
             site_url=config.site_url or "",
         )
@@ -222,11 +225,13 @@ class _State:
 _state = _State()
 
 
-def _read_home(docs_dir: Path) -> tuple[dict[str, Any], str]:
-    index = docs_dir / HOME_URI
-    if not index.is_file():
-        return {}, ""
-    body, meta = get_data(index.read_text(encoding="utf-8-sig"))
+def _read_page(docs_dir: Path, src_uri: str) -> tuple[dict[str, Any], str] | None:
+    """A coach's page that a generated page takes the place of (docs/index.md, docs/tags.md):
+    its front matter and its Markdown; None when there is no such file."""
+    path = docs_dir / src_uri
+    if not path.is_file():
+        return None
+    body, meta = get_data(path.read_text(encoding="utf-8-sig"))
     return dict(meta), body
 
 
@@ -459,19 +464,7 @@ def on_page_context(
             description=str(description or ""),
             url=page.canonical_url,
         ) + _home_redirect_script(page, config)
-    _tags_in_written_order(context, page)
     return context
-
-
-def _tags_in_written_order(context: dict[str, Any], page: Page) -> None:
-    """Material's tags plugin lists a page's tags sorted by name (it keeps them as a set);
-    a tip shows them in the order the coach wrote them (`tags:` of the page's front matter)."""
-    written = page.meta.get("tags") if isinstance(page.meta, dict) else None
-    shown = context.get("tags")
-    if not isinstance(written, list) or not isinstance(shown, list):
-        return
-    order = {str(name): index for index, name in enumerate(written)}
-    shown.sort(key=lambda ref: order.get(str(getattr(ref, "name", ref)), len(order)))
 
 
 def _second_level_ids(page: Page) -> list[str]:

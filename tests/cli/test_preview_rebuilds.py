@@ -56,4 +56,7 @@ def test_saving_one_tip_rebuilds_it_and_the_pages_that_show_it(
         "tips/2026/index.md",  # and so does its year's page
         "index.md",  # home lists it under recent tips
         "tips/midfoot-landing.md",  # a previewed draft sharing its 'stride' tag lists it
+        "tags/cadence/index.md",  # the pages of its tags list it by title
+        "tags/drills/index.md",
+        "tags/stride/index.md",
     }, "only the edited tip and the pages showing its title are rebuilt"

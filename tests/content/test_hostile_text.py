@@ -178,10 +178,20 @@ def _built(root: Path, tip: str) -> Project:
 def test_every_page_of_a_hostile_tip_has_the_shape_the_templates_wrote(tmp_path: Path) -> None:
     hostile = _built(tmp_path / "hostile", HOSTILE)
     benign = _built(tmp_path / "benign", BENIGN)
+    # the tags' pages: hostile '"><img src=x>' and '---' where benign has 'drills' and 'form'
+    tag_pages = {"tags/img-src-x/": "tags/drills/", "tags/u002d-u002d-u002d/": "tags/form/"}
+
+    def as_benign(path: Path) -> Path:
+        text = path.as_posix()
+        for hostile_dir, benign_dir in tag_pages.items():
+            text = text.replace(hostile_dir, benign_dir)
+        return Path(text)
+
     pages = sorted(p.relative_to(benign.site) for p in benign.site.rglob("*.html"))
-    assert pages == sorted(p.relative_to(hostile.site) for p in hostile.site.rglob("*.html"))
+    found = {as_benign(p.relative_to(hostile.site)): p for p in hostile.site.rglob("*.html")}
+    assert pages == sorted(found)
     for page in pages:
-        assert _shape(hostile.site / page) == _shape(benign.site / page), page
+        assert _shape(found[page]) == _shape(benign.site / page), page
     tip_page = (hostile.site / "tips/run-tall/index.html").read_text(encoding="utf-8")
     tree = lxml_html.fromstring(tip_page)
     assert tree.findtext(".//title").startswith(

@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 
 from runform.site.addresses import (
+    TAGS_URI,
     SiteLinks,
     asset_url,
     card_path,
     page_url,
     relative_url,
     resolve_site_path,
+    tag_uri,
     tip_uri,
 )
 
@@ -131,3 +133,100 @@ def test_links_leaving_the_page_become_absolute(link: str, expected: str) -> Non
     links = SiteLinks.from_site_url(PROJECT_SITE, True)
     assert links is not None
     assert links.absolute(link, tip_uri("heel-pick-up")) == expected
+
+
+# The tags page and a tag's pages: (tag, page) -> source URI, URL with and without directories
+TAG_PAGES = [
+    ("hamstrings", 1, "tags/hamstrings/index.md", "tags/hamstrings/", "tags/hamstrings/index.html"),
+    (
+        "swing phase",
+        2,
+        "tags/swing-phase/page/2/index.md",
+        "tags/swing-phase/page/2/",
+        "tags/swing-phase/page/2/index.html",
+    ),
+    ("Übungen", 1, "tags/ubungen/index.md", "tags/ubungen/", "tags/ubungen/index.html"),
+    ("\U0001f3c3", 1, "tags/u1f3c3/index.md", "tags/u1f3c3/", "tags/u1f3c3/index.html"),
+    ('"><b>x', 1, "tags/b-x/index.md", "tags/b-x/", "tags/b-x/index.html"),
+]
+
+
+@pytest.mark.parametrize(
+    ("tag", "page", "src_uri", "with_dirs", "without_dirs"),
+    TAG_PAGES,
+    ids=["word", "page-2", "accented", "emoji", "markup"],
+)
+def test_tag_page_addresses(
+    tag: str, page: int, src_uri: str, with_dirs: str, without_dirs: str
+) -> None:
+    assert tag_uri(tag, page) == src_uri
+    assert page_url(src_uri, True) == with_dirs
+    assert page_url(src_uri, False) == without_dirs
+
+
+def test_the_tags_page_is_at_tags() -> None:
+    assert (page_url(TAGS_URI, True), page_url(TAGS_URI, False)) == ("tags/", "tags.html")
+
+
+def test_a_tag_has_no_page_zero() -> None:
+    with pytest.raises(ValueError, match="pages are numbered from 1"):
+        tag_uri("drills", 0)
+
+
+@pytest.mark.parametrize(
+    ("from_uri", "to_uri", "with_dirs", "without_dirs"),
+    [
+        (
+            tip_uri("heel-pick-up"),
+            tag_uri("hamstrings"),
+            "../../tags/hamstrings/",
+            "../tags/hamstrings/index.html",
+        ),
+        (TAGS_URI, tag_uri("hamstrings"), "hamstrings/", "tags/hamstrings/index.html"),
+        (tag_uri("drills"), TAGS_URI, "../", "../../tags.html"),
+        (tag_uri("drills"), tag_uri("drills", 2), "page/2/", "page/2/index.html"),
+        (tag_uri("drills", 2), tag_uri("drills"), "../../", "../../index.html"),
+        (tag_uri("drills", 3), tag_uri("drills", 2), "../2/", "../2/index.html"),
+        (
+            tag_uri("drills", 2),
+            tip_uri("heel-pick-up"),
+            "../../../../tips/heel-pick-up/",
+            "../../../../tips/heel-pick-up.html",
+        ),
+    ],
+    ids=[
+        "tip-to-tag",
+        "tags-to-tag",
+        "tag-to-tags",
+        "page-1-to-2",
+        "page-2-to-1",
+        "page-3-to-2",
+        "page-to-tip",
+    ],
+)
+def test_links_between_tag_pages(
+    from_uri: str, to_uri: str, with_dirs: str, without_dirs: str
+) -> None:
+    assert relative_url(from_uri, to_uri, True) == with_dirs
+    assert relative_url(from_uri, to_uri, False) == without_dirs
+
+
+@pytest.mark.parametrize(
+    ("directory", "tags_page", "tag_page"),
+    [
+        (
+            True,
+            "https://x.github.io/site/tags/",
+            "https://x.github.io/site/tags/swing-phase/page/2/",
+        ),
+        (
+            False,
+            "https://x.github.io/site/tags.html",
+            "https://x.github.io/site/tags/swing-phase/page/2/index.html",
+        ),
+    ],
+)
+def test_tag_pages_under_a_site_path(directory: bool, tags_page: str, tag_page: str) -> None:
+    links = SiteLinks.from_site_url(PROJECT_SITE, directory)
+    assert links is not None
+    assert (links.page(TAGS_URI), links.page(tag_uri("swing phase", 2))) == (tags_page, tag_page)

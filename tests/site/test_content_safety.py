@@ -53,7 +53,7 @@ def test_front_matter_text_shows_as_written(hostile_site: Project) -> None:
     page = BeautifulSoup(hostile_site.page("tips/hostile/"), "lxml")
     description = page.select_one('meta[name="description"]')["content"]
     assert description.startswith(ATTACKS[0]), "the summary is shown as text, not markup"
-    tags = {a.get_text() for a in page.select(".md-tag")}
+    tags = {a.get_text() for a in page.select("nav.rf-tags a")}
     assert ATTACKS[1][:40] in tags, "tag names are shown as text"
 
 

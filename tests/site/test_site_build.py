@@ -64,8 +64,13 @@ def test_tip_page_shows_every_section(site: Project) -> None:
     assert kinds == ["admonition note", "admonition tip"], "notes render as admonitions"
     muscles = [li.get_text(strip=True) for li in article.select(".rf-muscles li")]
     assert muscles == ["Hamstrings", "Hip flexors", "Rectus femoris"]
-    tags = {a.get_text(strip=True) for a in page.select(".md-tag")}
-    assert {"swing phase", "hamstrings", "drills"} <= tags, "tags come from Material's tags plugin"
+    tags = [(a.get_text(), a["href"]) for a in article.select("nav.rf-tags a")]
+    assert tags == [
+        ("swing phase", "../../tags/swing-phase/"),
+        ("hamstrings", "../../tags/hamstrings/"),
+        ("drills", "../../tags/drills/"),
+    ], "runform's own tag chips, in the written order, each linking to its tag's page"
+    assert page.select(".md-tag") == [], "no chips of Material's tags plugin"
     meta = page.select_one('meta[name="description"]')
     assert meta is not None and meta["content"].startswith("Pull the heel up under the hip")
 
@@ -165,10 +170,10 @@ def test_bad_site_settings_point_into_mkdocs_yml(make_project) -> None:
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert (
-        "mkdocs.yml:24:5: error: timezone 'Europe/Londno' is not a time zone"
+        "mkdocs.yml:23:5: error: timezone 'Europe/Londno' is not a time zone"
         " (did you mean 'Europe/London'?)" in output
     )
-    assert "mkdocs.yml:29:5: error: unknown key 'bookin' (did you mean 'booking'?)" in output
+    assert "mkdocs.yml:28:5: error: unknown key 'bookin' (did you mean 'booking'?)" in output
     assert "Traceback" not in output
 
 

@@ -13,6 +13,12 @@ def test_a_build_shows_published_tips_and_a_preview_shows_all(site_value) -> Non
     assert [e.slug for e in build.shown] == ["heel-pick-up", "cadence-quick-feet"]
     assert sorted(p.src_uri for p in build.pages) == [
         "index.md",
+        "tags.md",
+        "tags/cadence/index.md",
+        "tags/drills/index.md",
+        "tags/hamstrings/index.md",
+        "tags/stride/index.md",
+        "tags/swing-phase/index.md",
         "tips/2026/index.md",
         "tips/cadence-quick-feet.md",
         "tips/heel-pick-up.md",

@@ -196,7 +196,9 @@ def test_sitemap_lastmod_is_the_tip_date(site: Project) -> None:
     assert lastmod[f"{SITE_URL}tips/cadence-quick-feet/"] == "2026-11-13"
     assert lastmod[SITE_URL] == "2026-11-20", "home changed with the newest tip"
     assert lastmod[f"{SITE_URL}tips/"] == "2026-11-20", "so did the archive"
-    assert lastmod[f"{SITE_URL}tags/"] is None, "no made-up date for a page runform does not own"
+    assert lastmod[f"{SITE_URL}tags/"] == "2026-11-20", "the tags page: its newest tip's"
+    assert lastmod[f"{SITE_URL}tags/cadence/"] == "2026-11-13", "a tag's page: its newest tip's"
+    assert f"{SITE_URL}tags/arms/" not in lastmod, "no tag only a scheduled tip has"
     assert f"{SITE_URL}tips/relaxed-arms/" not in lastmod, "no scheduled tip in the sitemap"
     gz = gzip.decompress((site.site / "sitemap.xml.gz").read_bytes())
     assert gz == (site.site / "sitemap.xml").read_bytes()

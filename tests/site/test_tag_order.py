@@ -1,4 +1,5 @@
-"""A tip page shows its tags in the order the coach wrote them, not sorted by name."""
+"""A tip page shows its tags in the order the coach wrote them, not sorted by name, each a
+link to its tag's page."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ def test_tip_page_tags_keep_the_written_order(make_site) -> None:
     project = make_site({"2026-11-20-order.yml": tip}, example_tips=False)
     page = html.parse(str(project.site / "tips" / "order" / "index.html")).getroot()
     shown = [
-        " ".join(tag.text_content().split())
-        for tag in page.xpath(
-            "//nav[contains(@class, 'md-tags')]//*[contains(concat(' ', @class, ' '), ' md-tag ')]"
-        )
+        (link.text_content(), link.get("href"))
+        for link in page.xpath("//article//nav[@class='rf-tags']//a")
     ]
-    assert shown == ["zeta drills", "Alpha", "mid-foot"]
+    assert shown == [
+        ("zeta drills", "../../tags/zeta-drills/"),
+        ("Alpha", "../../tags/alpha/"),
+        ("mid-foot", "../../tags/mid-foot/"),
+    ]
+    assert page.xpath("//nav[@class='rf-tags']/@aria-label") == ["Tags"]

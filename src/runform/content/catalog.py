@@ -4,8 +4,9 @@ Reads everything first and reports every problem of every file (Pelican's genera
 content before any writer runs). File-level rules: the name is `YYYY-MM-DD-slug.yml` and its
 date agrees with `date:`; the slug is not one the site's own pages use; a poster is a file
 under docs/ (its real path too). Cross-file rules: slugs are unique, and a tag is written one
-way. Every other entry of tips/ (a folder, a link to nothing, `x.YML`, `x.yml.txt`) gets a
-diagnostic, and no file whose real path lies outside the project is read.
+way and has a page of its own. Every other entry of tips/ (a folder, a link to nothing,
+`x.YML`, `x.yml.txt`) gets a diagnostic, and no file whose real path lies outside the project
+is read.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Final
 
 from runform.content.diagnostics import START, Diagnostic, Position, Severity
 from runform.content.model import Tip
-from runform.content.paths import TIP_SUFFIXES, display_path, parse_tip_file_name
+from runform.content.paths import TIP_SUFFIXES, display_path, parse_tip_file_name, tag_slug
 from runform.content.reader import KeyPath, SourceDocument, read_file_bytes, read_yaml_text
 from runform.content.validation import validate_document
 
@@ -400,23 +401,28 @@ def _check_unique_slugs(entries: list[Entry]) -> list[Diagnostic]:
 
 
 def _check_tag_spelling(entries: list[Entry]) -> list[Diagnostic]:
-    """One tag, one spelling: tags that differ only in case would share one anchor on the tags
-    page (Material's tags plugin), so every spelling after the first is refused at its line."""
+    """One tag, one spelling, one page: tags that differ only in case are one tag written two
+    ways, and tags whose page slugs agree ('Hip drive', 'hip-drive': `paths.tag_slug`) would
+    share one tag page. Either way every spelling after the first (by file path, then place
+    in the tip) is refused at its line, so `check` and every build stop on it."""
     first_by_key: dict[str, tuple[str, Entry]] = {}
+    first_by_slug: dict[str, tuple[str, Entry]] = {}
     problems: list[Diagnostic] = []
     for entry in sorted(entries, key=lambda e: e.path):
         for index, tag in enumerate(entry.tip.tags):
             first_tag, first_entry = first_by_key.setdefault(tag.casefold(), (tag, entry))
             if first_tag == tag:
-                continue
-            where = entry.tag_positions[index] if index < len(entry.tag_positions) else START
-            origin = "this tip" if first_entry is entry else first_entry.path
-            problems.append(
-                Diagnostic.at(
-                    entry.path,
-                    where,
-                    f"tag '{tag}' is written '{first_tag}' in {origin}",
+                first_tag, first_entry = first_by_slug.setdefault(tag_slug(tag), (tag, entry))
+                if first_tag == tag:
+                    continue
+                message = f"tag '{tag}' would share the page of tag '{first_tag}'"
+                hint = "write them the same way, or make them differ in letters or digits"
+            else:
+                message, hint = (
+                    f"tag '{tag}' is written '{first_tag}'",
                     "write a tag the same way in every tip",
                 )
-            )
+            where = entry.tag_positions[index] if index < len(entry.tag_positions) else START
+            origin = "this tip" if first_entry is entry else first_entry.path
+            problems.append(Diagnostic.at(entry.path, where, f"{message} in {origin}", hint))
     return problems

@@ -85,3 +85,18 @@ def slugify(text: str) -> str:
     words = "".join(" " if unicodedata.category(char) == "So" else char for char in text)
     ascii_text = anyascii(words).lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:MAX_SLUG].strip("-")
+
+
+def tag_slug(tag: str) -> str:
+    """The slug of a tag's page: `slugify` of its name ('Hip drive' -> 'hip-drive',
+    'Übungen' -> 'ubungen'); a tag with no letter or digit that transliterates to ASCII
+    ('🏃', '---') is named by its code points instead ('u1f3c3', 'u002d-u002d-u002d').
+
+    Different tags can share a slug ('Hip drive', 'hip-drive'): the catalog refuses every
+    spelling after the first (`catalog._check_tag_spelling`), so a site's tag slugs are unique.
+    """
+    slug = slugify(tag)
+    if slug:
+        return slug
+    points = "-".join(f"u{ord(char):04x}" for char in tag if not char.isspace())
+    return points[:MAX_SLUG].strip("-")

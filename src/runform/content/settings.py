@@ -90,6 +90,8 @@ PLACEHOLDERS: Final = {
     "scheduled_banner": ("date",),
     "play_hint": ("provider",),
     "archive_year_title": ("year",),
+    "tag_title": ("tag",),
+    "page_of": ("page", "pages"),
     "email_subject": ("hashtag", "title"),
     "email_footer": ("site_name",),
 }
@@ -152,6 +154,14 @@ class Strings(_Group):
     all_tips: Line = "All tips"
     archive_years: Line = "Every year"
     archive_year_title: Line = "Tips of {year}"
+    tags_title: Line = "Tags"  # the tags page without a docs/tags.md; the tags on a tip
+    all_tags: Line = "All tags"  # a tag's page, linking to the tags page
+    no_tags: Line = "No tip has a tag yet."
+    tag_title: Line = "Tips tagged \u201c{tag}\u201d"
+    page_of: Line = "Page {page} of {pages}"  # a tag's pages
+    pages_label: Line = "Pages"
+    newer_tips: Line = "Newer tips"
+    older_tips: Line = "Older tips"
     read_tip: Line = "Read the tip"
     next_teaser: Line = "Next {hashtag}:"
     draft_banner: Line = "Draft: this tip is not published. Only the preview shows it."

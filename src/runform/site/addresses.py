@@ -23,10 +23,14 @@ from functools import partial
 from typing import Final
 from urllib.parse import quote, urljoin, urlsplit
 
+from runform.content.paths import tag_slug
+
 HOME_URI: Final = "index.md"
 ARCHIVE_URI: Final = "tips/index.md"
 BOOK_URI: Final = "book.md"
+TAGS_URI: Final = "tags.md"  # the tags page: the coach's docs/tags.md, its list filled in
 TIPS_DIR: Final = "tips"
+TAGS_DIR: Final = "tags"
 FEED_XML: Final = "feed.xml"
 FEED_JSON: Final = "feed.json"
 CARDS_DIR: Final = "assets/runform/cards"
@@ -44,6 +48,18 @@ def archive_year_uri(year: int) -> str:
     """Source URI of the archive's page for one year: 2024 -> "tips/2024/index.md" (URL
     tips/2024/). A tip's slug may not be four digits (content.catalog.YEAR_SLUG)."""
     return f"{TIPS_DIR}/{year:04d}/index.md"
+
+
+def tag_uri(tag: str, page: int = 1) -> str:
+    """Source URI of one page of a tag's list of tips: ("Hip drive", 1) ->
+    "tags/hip-drive/index.md" (URL tags/hip-drive/), ("Hip drive", 2) ->
+    "tags/hip-drive/page/2/index.md" (URL tags/hip-drive/page/2/). The slug is
+    `content.paths.tag_slug`, unique per site (the catalog refuses tags that share one).
+    Raises ValueError for a page number below 1."""
+    if page < 1:
+        raise ValueError(f"page {page} of a tag: pages are numbered from 1")
+    folder = f"{TAGS_DIR}/{tag_slug(tag)}"
+    return f"{folder}/index.md" if page == 1 else f"{folder}/page/{page}/index.md"
 
 
 def card_path(slug: str) -> str:

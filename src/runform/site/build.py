@@ -9,7 +9,8 @@ already read, so every tip is read and validated once per command.
 Stages, in order:
 1. schedule: which tips are published, scheduled or drafts as of the day (`content.schedule`);
 2. shown: the tips that get a page, decided once (`Schedule.shown`);
-3. pages: one Markdown page per shown tip, the archive, home and the booking page;
+3. pages: one Markdown page per shown tip, the archive, home and the booking page, and the
+   tags page with a list of tips per tag (`site.tag_pages`);
 4. search: each shown tip's search entries;
 5. publishing: feeds, social cards, <head> metadata, sitemap dates;
 6. withheld: files under docs/ that only unpublished tips use (their posters), which a build
@@ -41,6 +42,7 @@ from runform.site.render import (
     use_template_cache,
 )
 from runform.site.search_index import TipSearch, tip_search
+from runform.site.tag_pages import render_tag_pages, tag_listings
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ def build_site(
     shown = schedule.shown(preview=preview)
     site = inputs.site
     pages = build_pages(schedule, shown, settings, site, keep_for_rebuilds=keep_for_rebuilds)
+    tags = tag_listings(shown)
+    pages.extend(render_tag_pages(schedule, tags, settings, site))
     search = {tip_uri(entry.slug): tip_search(entry.tip, settings.strings) for entry in shown}
     cards = settings.cards
     context = PublishContext(
@@ -98,7 +102,7 @@ def build_site(
         card_style=card_style(inputs.palette, cards, inputs.root) if cards.enabled else None,
         card_cache=inputs.root / cards.cache_dir,
     )
-    publishing = build_publishing(schedule, shown, settings, context)
+    publishing = build_publishing(schedule, shown, settings, context, tags=tags)
     return SiteBuild(
         schedule=schedule,
         shown=shown,

@@ -27,6 +27,7 @@ from runform.site.addresses import (
     relative_url,
     resolve_site_path,
     site_path_resolver,
+    tag_uri,
     tip_uri,
 )
 from runform.site.comment_languages import giscus_language, isso_language
@@ -58,6 +59,10 @@ class SiteContext:
     # page shows them, so they take no part in comparing (and caching) tip pages
     home_meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
     welcome: str = field(default="", compare=False)
+    # docs/tags.md, the same way: the tags page shows its text around the list of tags;
+    # None when the project has none (runform then writes the whole page)
+    tags_meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    tags_text: str | None = field(default=None, compare=False)
     site_description: str = ""  # mkdocs.yml site_description
     site_url: str = ""  # mkdocs.yml site_url: share links need full addresses
 
@@ -152,7 +157,8 @@ def babel_locale(language: str) -> Locale:
         return Locale.parse("en")
 
 
-def _date_label(day: date, site: SiteContext) -> str:
+def date_label(day: date, site: SiteContext) -> str:
+    """A tip's date in words, in the site's language ("20 November 2026")."""
     return _long_date(day, site.language)
 
 
@@ -167,12 +173,12 @@ def _card(entry: Entry, from_uri: str, site: SiteContext, badge: str | None = No
         tip=entry.tip,
         url=relative_url(from_uri, tip_uri(entry.slug), site.use_directory_urls),
         date_iso=entry.tip.date.isoformat(),
-        date_label=_date_label(entry.tip.date, site),
+        date_label=date_label(entry.tip.date, site),
         badge=badge,
     )
 
 
-def _badge(schedule: Schedule, entry: Entry, strings: Strings) -> str | None:
+def status_badge(schedule: Schedule, entry: Entry, strings: Strings) -> str | None:
     """The word a listed tip carries in the preview when it is not live: Draft or Scheduled."""
     status = schedule.status_of(entry)
     if status is Status.DRAFT:
@@ -230,9 +236,13 @@ def _render_tip_page(
         tip=entry.tip,
         slug=entry.slug,
         date_iso=entry.tip.date.isoformat(),
-        date_label=_date_label(entry.tip.date, site),
+        date_label=date_label(entry.tip.date, site),
         banner=_banner(status, entry.tip.date, settings, site),
         video=_video_view(entry.tip, uri, site, settings.strings),
+        tags=[
+            Link(tag, relative_url(uri, tag_uri(tag), site.use_directory_urls))
+            for tag in dict.fromkeys(entry.tip.tags)
+        ],
         previous=link(older),
         next=link(newer),
         cta=_cta_view(entry.tip.cta, settings, site, medium="tip", campaign=entry.slug),
@@ -491,7 +501,7 @@ def _render_archive(
 
     def cards(uri: str, chosen: Sequence[tuple[int, list[Entry]]]) -> list[Any]:
         return [
-            (year, [_card(e, uri, site, _badge(schedule, e, strings)) for e in entries])
+            (year, [_card(e, uri, site, status_badge(schedule, e, strings)) for e in entries])
             for year, entries in chosen
         ]
 
@@ -528,7 +538,7 @@ def _render_home(
     schedule: Schedule, listed: Sequence[Entry], settings: SiteSettings, site: SiteContext
 ) -> RenderedPage:
     strings = settings.strings
-    cards = [_card(e, HOME_URI, site, _badge(schedule, e, strings)) for e in listed]
+    cards = [_card(e, HOME_URI, site, status_badge(schedule, e, strings)) for e in listed]
     latest, recent = (cards[0], cards[1 : 1 + settings.recent_count]) if cards else (None, [])
     teaser = _teaser(schedule, settings)
     return render_page(

@@ -28,6 +28,7 @@ from runform.site.head import (
     website_json_ld,
 )
 from runform.site.pages import SiteContext, archive_description, home_description
+from runform.site.tag_pages import TagListing, tag_lastmod
 from runform.content.schedule import Schedule
 from runform.content.settings import SiteSettings
 from runform.site.addresses import (
@@ -90,9 +91,12 @@ def build_publishing(
     shown: Sequence[Entry],
     settings: SiteSettings,
     context: PublishContext,
+    *,
+    tags: Sequence[TagListing] = (),
 ) -> Publishing:
     """Feeds, card images, <head> metadata and sitemap dates for the `shown` tips (the feeds
-    only ever carry the published ones)."""
+    only ever carry the published ones); `tags` (`tag_pages.tag_listings`) dates the tag
+    pages."""
     site, links = context.site, context.links
 
     files: dict[str, bytes | Path] = {}
@@ -140,6 +144,7 @@ def build_publishing(
     lastmod[HOME_URI] = lastmod[ARCHIVE_URI] = newest.isoformat()
     for entry in reversed(schedule.published):  # each year's page: its newest tip's day
         lastmod[archive_year_uri(entry.tip.date.year)] = entry.tip.date.isoformat()
+    lastmod.update(tag_lastmod(tags))
 
     return Publishing(
         files=files,
