@@ -21,6 +21,7 @@ from typing import Final
 
 from runform.content.diagnostics import START, Diagnostic, Position, Severity
 from runform.content.model import Tip
+from runform.content.parse_cache import ParseCache
 from runform.content.paths import TIP_SUFFIXES, display_path, parse_tip_file_name, tag_slug
 from runform.content.reader import KeyPath, SourceDocument, read_file_bytes, read_yaml_text
 from runform.content.validation import validate_document
@@ -151,17 +152,24 @@ def outside_links(docs_dir: Path, root: Path) -> list[Diagnostic]:
 
 
 def load_catalog(
-    tips_dir: Path, *, root: Path, docs_dir: Path | None = None, keep_for_rebuilds: bool = False
+    tips_dir: Path,
+    *,
+    root: Path,
+    docs_dir: Path | None = None,
+    keep_for_rebuilds: bool = False,
+    parse_cache: Path | None = None,
 ) -> Catalog:
     """Read and validate every tip file in `tips_dir`; paths are shown relative to `root`.
 
-    keep_for_rebuilds: keep each file's result by its content (`serve`, which then re-parses
-    only the files that changed); a one-off build or check keeps none.
+    keep_for_rebuilds: keep each file's result in memory by its content (`serve`, which then
+    re-parses only the files that changed). parse_cache: a file of earlier runs' results
+    (`parse_cache.ParseCache`), so a one-off run parses only the files that changed since.
     """
-    parse = _parse_tip_cached if keep_for_rebuilds else _parse_tip
+    disk = ParseCache(parse_cache, _parse_tip) if parse_cache and not keep_for_rebuilds else None
+    parse = _parse_tip_cached if keep_for_rebuilds else disk.parse if disk else _parse_tip
     strays = stray_entries(tips_dir, root)
     unread = {d.path for d in strays}
-    return build_catalog(
+    catalog = build_catalog(
         (
             read_tip(path, shown, docs_dir, parse)
             for path in find_tip_files(tips_dir)
@@ -169,6 +177,9 @@ def load_catalog(
         ),
         strays,
     )
+    if disk is not None:
+        disk.save()
+    return catalog
 
 
 def read_tip(
@@ -240,6 +251,12 @@ def _parse_tip_cached(display: str, name: str, raw: bytes) -> _ParsedTip:
 def _parse_tip(display: str, name: str, raw: bytes) -> _ParsedTip:
     """Bytes -> validated tip, with the file name's rules."""
     return parse_tip_text(raw, display, name)
+
+
+def parse_tip_file(display: str, name: str, raw: bytes) -> _ParsedTip:
+    """One tip file's bytes (`name` its file name, `display` its path as shown) -> its
+    validated tip and problems, with the file name's rules: what `read_tip` parses with."""
+    return _parse_tip(display, name, raw)
 
 
 def parse_tip_text(raw: bytes, display: str, name: str | None = None) -> _ParsedTip:

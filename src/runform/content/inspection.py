@@ -20,10 +20,12 @@ from runform.content.catalog import (
     build_catalog,
     find_tip_files,
     outside_links,
+    parse_tip_file,
     read_tip,
     stray_entries,
 )
 from runform.content.diagnostics import START, ContentError, Diagnostic, Severity
+from runform.content.parse_cache import PARSE_CACHE, ParseCache
 from runform.content.paths import display_path
 from runform.content.project import Project
 from runform.content.reader import compose_positions
@@ -72,14 +74,16 @@ def check_project(project: Project, paths: Sequence[Path], as_of: date | None) -
         *outside_links(project.docs_dir, project.root),
     ]
     unread = {d.path for d in strays}
+    disk = ParseCache(project.root / PARSE_CACHE, parse_tip_file)
     catalog = build_catalog(
         (
-            read_tip(path, display, project.docs_dir)
+            read_tip(path, display, project.docs_dir, disk.parse)
             for path, display in sorted(files.items())
             if display not in unread
         ),
         strays,
     )
+    disk.save()
     diagnostics = [*project.problems, *catalog.diagnostics, *missing, *_version_problems(project)]
     diagnostics.extend(_redirect_problems(project, catalog, files))
     try:

@@ -20,6 +20,7 @@ from yaml_env_tag import construct_env_tag
 
 from runform.content.catalog import Catalog, load_catalog
 from runform.content.diagnostics import START, ContentError, Diagnostic, Position
+from runform.content.parse_cache import PARSE_CACHE
 from runform.content.paths import display_path
 from runform.content.schedule import Schedule, build_schedule, resolve_as_of
 from runform.content.settings import SiteSettings
@@ -33,8 +34,9 @@ class ProjectNotFound(Exception):
     """No mkdocs.yml here or in any folder above."""
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plain keys; tags MkDocs would resolve become None."""
+class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Reads mkdocs.yml for its plain keys (with libyaml when PyYAML has it); tags MkDocs
+    would resolve become None."""
 
 
 _ConfigLoader.add_constructor("!ENV", construct_env_tag)
@@ -58,7 +60,14 @@ class Project:
         return display_path(path, self.root)
 
     def load_catalog(self) -> Catalog:
-        return load_catalog(self.tips_dir, root=self.root, docs_dir=self.docs_dir)
+        """Every tip, read and validated (files unchanged since the last run come from the
+        parse cache in .cache/runform/)."""
+        return load_catalog(
+            self.tips_dir,
+            root=self.root,
+            docs_dir=self.docs_dir,
+            parse_cache=self.root / PARSE_CACHE,
+        )
 
     def as_of(self, override: date | None, env: Mapping[str, str] | None = None) -> date:
         """The day to schedule as of: `--as-of`, else RUNFORM_AS_OF, else today on site time."""

@@ -170,7 +170,7 @@ def compose_positions(text: str) -> dict[KeyPath, Position]:
     Returns {} if the text is not valid YAML.
     """
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_EventLoader)  # libyaml's nodes carry marks too
     except (yaml.YAMLError, RecursionError):
         return {}
     positions: dict[KeyPath, Position] = {(): START}

@@ -1,0 +1,99 @@
+"""Tip files already read and validated, kept on disk between runs (`.cache/runform/`).
+
+Reading a tip (YAML with positions, then validation) is most of what `runform check`,
+`build` and `publish` spend on the tips; from one run to the next almost every file is
+unchanged. A run loads one cache file, looks each tip up by a digest of everything its
+result depends on, parses only the files it does not find, and writes the file back (only
+the entries this run used, so it never grows past the tips there are) when anything changed.
+
+The digest covers the file's bytes, its path and name (the file-name rules), and the code
+that reads it: runform's version, pydantic's, and the source of `runform.content`, so an
+upgrade or an edited rule never serves a stale answer. A missing, unreadable or foreign
+cache file only means parsing again: it is never an error. The folder is git-ignored and
+safe to delete, like the card cache beside it. (Linters such as ruff and mypy keep caches
+the same way; no library offers one for this.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Final, Generic, TypeVar
+
+import pydantic
+
+from runform import __version__
+
+PARSE_CACHE: Final = Path(".cache/runform/tips.pickle")  # relative to mkdocs.yml
+_FORMAT: Final = b"runform-parse-cache-1"
+
+T = TypeVar("T")
+
+
+@cache
+def code_digest() -> bytes:
+    """What the parse results depend on besides the file: runform's version, pydantic's
+    version and the source files of `runform.content` (read once per process, ~30 files)."""
+    digest = hashlib.blake2b(_FORMAT, digest_size=16)
+    digest.update(f"{__version__}\0{pydantic.VERSION}\0".encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+class ParseCache(Generic[T]):
+    """`parse(display, name, raw) -> T`, answered from `path` when the same file was parsed
+    by the same code before. Call `save()` once the run has read every file."""
+
+    def __init__(self, path: Path, parse: Callable[[str, str, bytes], T]) -> None:
+        self.path = path
+        self._parse = parse
+        self._stored: dict[bytes, T] = self._load()
+        self._used: dict[bytes, T] = {}
+
+    def _load(self) -> dict[bytes, T]:
+        try:
+            data = pickle.loads(self.path.read_bytes())
+        except Exception:  # missing, truncated, foreign or from another Python: parse again
+            return {}
+        if not isinstance(data, dict) or data.get(_FORMAT) != code_digest():
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def parse(self, display: str, name: str, raw: bytes) -> T:
+        """The result of parsing `raw` (the file `name`, shown as `display`)."""
+        digest = hashlib.blake2b(code_digest(), digest_size=20)
+        digest.update(display.encode() + b"\0" + name.encode() + b"\0")
+        digest.update(raw)
+        key = digest.digest()
+        found = self._stored.get(key)
+        if found is None:
+            found = self._parse(display, name, raw)
+        self._used[key] = found
+        return found
+
+    def save(self) -> None:
+        """Write the entries this run used, when they differ from what was stored; a folder
+        that cannot be written is left as it is (the next run parses again)."""
+        if self._used.keys() == self._stored.keys():
+            return
+        data = {_FORMAT: code_digest(), "entries": self._used}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".tips.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as stream:
+                    pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                Path(temp).replace(self.path)  # atomic: readers see the old file or the new
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except (OSError, pickle.PicklingError):
+            return
+        self._stored = dict(self._used)
