@@ -63,8 +63,11 @@ LABELS = {
     "deploy": "deploy path",
     "blog": "Material blog",
     "check": "runform check",
+    "check_cold": "runform check, no parse cache",
 }
 BUILD_TIMEOUT_S = 900.0
+# runform.content.parse_cache.PARSE_CACHE: tips parsed by earlier runs, in the project
+PARSE_CACHE = Path(".cache/runform/tips.pickle")
 SERVE_START_TIMEOUT_S = 300.0
 SERVE_EDIT_TIMEOUT_S = 60.0
 WORKFLOW = REPO / ".github/workflows/publish.yml"
@@ -369,6 +372,7 @@ def count_parses(
         for args in commands:
             out = Path(tmp) / f"{args[0]}.prof"
             cmd = [sys.executable, "-c", _PROFILED, str(out), *_expand(args, root)]
+            (root / PARSE_CACHE).unlink(missing_ok=True)  # count what a fresh clone reads
             run = run_child(cmd, cwd=root, env=env, timeout=BUILD_TIMEOUT_S)
             name = f"runform {shlex.join(args)}"
             if not run.ok:
@@ -571,13 +575,17 @@ def measure_builds(
     def once(tool: str) -> Run:
         if tool == "runform":
             return runform_build(root, env)
-        if tool == "check":
+        if tool in ("check", "check_cold"):
+            if tool == "check_cold":  # as on a fresh clone: no parse cache yet
+                (root / PARSE_CACHE).unlink(missing_ok=True)
             return run_child(runform_command("check"), cwd=root, env=env, timeout=BUILD_TIMEOUT_S)
         if tool == "deploy":
             return deploy(root, env, commands)
         return build(projects.config(tool), env)
 
-    tools = [*tools, "check"]  # `runform check` alone, in the same rounds
+    # `runform check` alone, in the same rounds: as a coach reruns it (the parse cache holds
+    # the tips of the last run) and as on a fresh clone (no cache: every tip parsed)
+    tools = [*tools, "check", "check_cold"]
     results = {tool: ToolResult() for tool in tools}
     if warmup:
         for tool in tools:
@@ -648,6 +656,7 @@ def measure_one(
             row["rss_ratios"][key] = pair_ratios(results[a], results[b], "rss_mb")
     if "check" in results:
         row["check_s"] = summary(results["check"].values("seconds"))
+        row["check_cold_s"] = summary(results["check_cold"].values("seconds"))
     row["sizes"] = {
         t: site_sizes(projects.config(t), t, projects)
         for t in tools
@@ -859,9 +868,9 @@ def format_report(report: dict[str, Any]) -> str:
     ]
     for n in map(str, report["ns"]):
         lines += ["", f"N={n}: wall time, s, median (min-max) of the rounds; ratios per round"]
-        head = ["seed", *(LABELS[t] for t in tools), "runform check"]
+        head = ["seed", *(LABELS[t] for t in tools), "runform check", "check, no cache"]
         head += [f"{a}/{b}" for a, b in RATIOS if a in tools and b in tools]
-        widths = [8, *([20] * len(tools)), 15, *([20] * 3)]
+        widths = [8, *([20] * len(tools)), 20, 20, *([20] * 3)]
         rows = [head]
         for seed, per_n in report["results"].items():
             row = per_n.get(n)
@@ -872,6 +881,7 @@ def format_report(report: dict[str, Any]) -> str:
                 status = row["status"][t]
                 cells.append(fmt_range(row["time_s"][t]) if status == "ok" else "FAILED")
             cells.append(fmt_range(row.get("check_s")))
+            cells.append(fmt_range(row.get("check_cold_s")))
             cells += [
                 fmt_range(row["ratios"].get(f"{a}/{b}"))
                 for a, b in RATIOS
