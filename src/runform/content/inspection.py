@@ -48,10 +48,14 @@ class CheckResult:
 
 def check_project(project: Project, paths: Sequence[Path], as_of: date | None) -> CheckResult:
     root = project.root.resolve()
-    files: dict[Path, str] = {}  # resolved path -> as the coach sees it
+    files: dict[Path, str] = {}  # real folder / name -> as the coach sees it
+    folders: dict[Path, Path] = {}  # each folder resolved once, not each file
 
     def add(path: Path) -> str:
-        resolved = path.resolve()
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        resolved = folder / path.name
         if resolved not in files:
             files[resolved] = display_path(path, root)
         return files[resolved]
