@@ -1,7 +1,8 @@
 """Synthetic tips and the three sites the benchmark builds from them.
 
-`make_tips(n, seed)` returns n tips, one a week going back from FIXED_DATE. Tip i depends only on
-the seed and i (each has its own random.Random), so tip 0 is the same page at N=10 and N=500.
+`make_tips(n, seed)` returns n tips, one a week going back from FIXED_DATE (past 2,900 tips,
+the days between). Tip i depends only on the seed and i (each has its own random.Random),
+so tip 0 is the same page at N=10 and N=500.
 The seed also chooses the tips' *shape* (`make_shape`): how many rationale sections, paragraphs
 and sentences, how long the lists, faults and drill steps, how many notes, links and tags, how
 many tips have a video, a poster or no drill. Different seeds write like different coaches, so
@@ -35,6 +36,9 @@ from typing import Any
 import yaml
 
 FIXED_DATE = date(2026, 11, 27)  # a Friday: the newest tip; the others go back a week each
+# A week apart, 2,900 tips reach back to 1971 (a site carries days from 1970-01-02): tips past
+# that (a 5,000-tip run) fill the days between the weekly ones, going back from the newest
+WEEKLY_LIMIT = 2900
 DEFAULT_SEED = 20261127
 REPO = Path(__file__).resolve().parent.parent
 HOOK_RELPATH = "hooks/runform_hooks.py"
@@ -403,7 +407,7 @@ def make_tip(
     if slug in taken:
         title = f"{title}, Part {index}"
         slug = slugify(title)
-    day = FIXED_DATE - timedelta(weeks=index)
+    day = FIXED_DATE - timedelta(weeks=index) if index < WEEKLY_LIMIT else _daily(index)
     sections = rng.randint(*shape.sections)
     headings = [
         _HEADINGS[(start + k) % len(_HEADINGS)].format(focus=focus)
@@ -463,6 +467,13 @@ def make_tip(
     taken.add(slug)
     newer.append((slug, title))
     return SyntheticTip(index=index, slug=slug, day=day, data=data, poster_colour=poster_colour)
+
+
+def _daily(index: int) -> date:
+    """Tip `index` (>= WEEKLY_LIMIT): on a day between two weekly tips, newest weeks first."""
+    extra = index - WEEKLY_LIMIT
+    week, offset = divmod(extra, 6)
+    return FIXED_DATE - timedelta(weeks=week, days=offset + 1)
 
 
 def make_tips(n: int, seed: int = DEFAULT_SEED) -> list[SyntheticTip]:
