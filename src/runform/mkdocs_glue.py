@@ -518,6 +518,9 @@ class _TipsWatch:
         self.server, self.tips = server, tips
         self.native: Any = None  # the running watchdog Observer on tips/, if any
         self.polled = False  # MkDocs' polling watch on tips/ is set
+        # False once the watched folder itself is gone: its events end with it, even when a
+        # new tips/ (maybe with the same inode) is made before MkDocs' polling sees a change
+        self.alive = False
 
     def arm(self) -> None:
         """Watch tips/ if it is there (it is watched from when it is made)."""
@@ -529,10 +532,16 @@ class _TipsWatch:
 
         server = self.server
 
+        tips = self.tips
+
         def changed(event: Any) -> None:
+            if event.is_directory:
+                if event.event_type in ("deleted", "moved") and _event_path(event) == tips:
+                    self.alive = False  # re-armed from the project folder's watch
+                return
             # files only, as MkDocs' own callback; and changes only: inotify also tells of
             # files opened and closed, which every build does to the tips
-            if not event.is_directory and event.event_type in _CHANGES:
+            if event.event_type in _CHANGES:
                 _request_rebuild(server)
 
         handler = FileSystemEventHandler()
@@ -546,9 +555,15 @@ class _TipsWatch:
             server.watch(str(self.tips))
             self.polled = True
             return
-        self.native = observer
+        self.native, self.alive = observer, True
+
+    @property
+    def armed(self) -> bool:
+        """tips/ is watched now (by file events that still come, or by polling)."""
+        return self.polled or (self.native is not None and self.alive)
 
     def disarm(self) -> None:
+        self.alive = False
         if self.native is not None:
             self.native.stop()  # its threads are daemons: no need to wait for them
             self.native = None
@@ -562,16 +577,25 @@ def _watch_for_new_tips_folder(server: LiveReloadServer, tips: Path, watch: _Tip
     from watchdog.events import FileSystemEventHandler  # MkDocs' own watcher, serve only
 
     def changed(event: Any) -> None:
-        paths = {Path(os.fsdecode(event.src_path)), Path(os.fsdecode(event.dest_path or "."))}
-        if tips not in paths:
-            return
-        watch.arm()  # MkDocs ignores events about folders: ask for the rebuild here
-        _request_rebuild(server)
+        paths = {_event_path(event), Path(os.fsdecode(getattr(event, "dest_path", "") or "."))}
+        if tips in paths and event.event_type != "modified":  # made, deleted or moved
+            watch.arm()
+            _request_rebuild(server)  # MkDocs ignores events about folders: ask here
+        elif tips.is_dir() != watch.armed:
+            # deleted and made again between two polls (a `git checkout`): the folder looks
+            # unchanged to polling (same inode, its times copied back), but the watch on the
+            # old one died with it; the project folder's own change tells it is time to look
+            watch.arm()
+            _request_rebuild(server)
 
     handler = FileSystemEventHandler()
-    for kind in ("on_created", "on_deleted", "on_moved"):
+    for kind in ("on_created", "on_deleted", "on_moved", "on_modified"):
         setattr(handler, kind, changed)
     server.observer.schedule(handler, str(tips.parent), recursive=False)
+
+
+def _event_path(event: Any) -> Path:
+    return Path(os.fsdecode(event.src_path))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

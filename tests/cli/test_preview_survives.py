@@ -32,6 +32,24 @@ def test_tips_deleted_and_restored_are_watched_again(make_project, tmp_path) -> 
         wait_for(page, _shows("Heel Lift"), 30, "a save after the restore")
 
 
+def test_tips_deleted_and_made_again_at_once_are_watched_again(make_project, tmp_path) -> None:
+    """Deleted and restored between two of MkDocs' polls of the project folder (a `git
+    checkout` does it in milliseconds): the watch on the old folder is dead all the same."""
+    project = make_project()
+    with running_preview(project.root) as preview:
+        page = f"{preview.url}/{TIP_PAGE}"
+        wait_for(page, _shows("Heel Pick Up"), 90, "the first build")
+        backup = tmp_path / "tips-backup"
+        shutil.copytree(project.tips, backup)
+        for round_ in range(3):
+            shutil.rmtree(project.tips)
+            shutil.copytree(backup, project.tips)
+            tip = project.tips / "2026-11-20-heel-pick-up.yml"
+            title = f"Heel Lift {round_}"
+            tip.write_text(tip.read_text("utf-8").replace("title: Heel Pick Up", f"title: {title}"))
+            wait_for(page, _shows(title), 30, f"a save after restore {round_}")
+
+
 def test_a_year_typo_shows_its_problem_not_a_dead_preview(make_project) -> None:
     project = make_project()
     with running_preview(project.root) as preview:
