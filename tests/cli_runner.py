@@ -37,3 +37,28 @@ def runform(
 
 def lines(text: str) -> list[str]:
     return text.rstrip("\n").split("\n") if text.strip() else []
+
+
+def refused_by_check_and_build(root: Path, expected: str) -> None:
+    """`runform check` and `runform build` in `root` both fail and both print the line
+    `expected`; the build leaves no output folder and shows no traceback."""
+    check = runform(root, "check")
+    assert check.returncode == 1
+    assert expected in lines(check.stdout), check.stdout
+    build = runform(root, "build", "--out", "out")
+    assert build.returncode == 1
+    assert expected in build.stderr.splitlines(), build.stderr
+    assert "unexpected" not in build.stderr and "Traceback" not in build.stderr
+    assert not (root / "out").exists()
+
+
+def check_workflow(path: Path) -> subprocess.CompletedProcess[str]:
+    """A GitHub Actions workflow file checked against GitHub's published schema
+    (check-jsonschema's built-in `vendor.github-workflows`)."""
+    checker = Path(sys.executable).with_name("check-jsonschema")
+    return subprocess.run(
+        [str(checker), "--builtin-schema", "vendor.github-workflows", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

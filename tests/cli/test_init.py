@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from cli_runner import lines, runform
+from cli_runner import check_workflow, lines, runform
 from preview_server import fetch, free_port, stop, wait_for
 
 from conftest import REPO, minimal_tip
@@ -230,13 +230,7 @@ def test_the_generated_workflow_is_valid_and_installs_the_pinned_spec(tmp_path: 
     spec = "runform @ https://example.com/runform-0.1.0-py3-none-any.whl"
     assert _runform(tmp_path, "init", "site", "--yes", "--runform-spec", spec).returncode == 0
     workflow = tmp_path / "site" / ".github" / "workflows" / "publish.yml"
-    checker = Path(sys.executable).with_name("check-jsonschema")
-    result = subprocess.run(
-        [str(checker), "--builtin-schema", "vendor.github-workflows", str(workflow)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = check_workflow(workflow)
     assert result.returncode == 0, result.stdout
     data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
     runs = [step.get("run", "") for step in data["jobs"]["build"]["steps"]]

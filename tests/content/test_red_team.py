@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from cli_runner import lines, runform
+from cli_runner import lines, refused_by_check_and_build, runform
 
 from conftest import Project, minimal_tip
 
@@ -22,14 +22,7 @@ TIP = "2026-11-20-hostile.yml"
 
 
 def _check_and_build(project: Project, expected: str) -> None:
-    check = runform(project.root, "check")
-    assert check.returncode == 1
-    assert expected in lines(check.stdout), check.stdout
-    build = runform(project.root, "build", "--out", "out")
-    assert build.returncode == 1
-    assert expected in build.stderr.splitlines(), build.stderr
-    assert "unexpected" not in build.stderr and "Traceback" not in build.stderr
-    assert not (project.root / "out").exists()
+    refused_by_check_and_build(project.root, expected)
 
 
 # -- time and memory bounded by the input's size ------------------------------------------------

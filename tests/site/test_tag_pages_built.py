@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from cli_runner import lines, runform
+from cli_runner import lines, refused_by_check_and_build, runform
 from conftest import Project, minimal_tip, new_project
 
 SITE_URL = "https://x.github.io/runform/"
@@ -199,14 +199,7 @@ def test_tags_sharing_a_page_are_refused_by_check_and_build(
     project: Project = make_project(
         {"2026-11-13-one.yml": first, "2026-11-20-two.yml": second}, example_tips=False
     )
-    check = runform(project.root, "check")
-    assert check.returncode == 1
-    assert expected in lines(check.stdout), check.stdout
-    build = runform(project.root, "build", "--out", "out")
-    assert build.returncode == 1
-    assert expected in build.stderr.splitlines(), build.stderr
-    assert "Traceback" not in build.stderr
-    assert not (project.root / "out").exists()
+    refused_by_check_and_build(project.root, expected)
 
 
 def test_without_docs_tags_md_runform_writes_the_tags_page(make_project) -> None:
