@@ -132,6 +132,7 @@ class _State:
     # redirects.yml: the old addresses of shown tips, with the tip's title
     redirects: list[tuple[Redirect, str]] = field(default_factory=list)
     admin_files: Mapping[str, str] = field(default_factory=dict)  # the editor at /admin/
+    comments: Mapping[str, Any] | None = None  # what every comment thread shares
     # under serve: the broken tips left out, their pages and the banner on every other page
     problems: PreviewProblems | None = None
     shown_problems: str = ""  # problems_digest of the last build, to refresh docs/ pages
@@ -220,7 +221,7 @@ class _State:
         ).hexdigest()
         self.html_blocks = {page.src_uri: page.html_blocks for page in self.pages}
         self.tips, self.publishing, self.withheld = built.search, built.publishing, built.withheld
-        self.admin_files = built.admin_files
+        self.admin_files, self.comments = built.admin_files, built.comments
         titles = {entry.slug: entry.tip.title for entry in built.shown}
         self.redirects = [(r, titles[r.slug]) for r in redirects if r.slug in titles]
         if not site.site_url:
@@ -598,6 +599,8 @@ def on_page_context(
         context["runform_problems"] = _state.problems.banner_html(
             page.file.src_uri, config.use_directory_urls
         )
+    if _state.comments is not None:
+        context["runform_comments"] = _state.comments
     if (search := _state.tips.get(page.file.src_uri)) is not None:
         _state.search_entries[page.file.src_uri] = search.entries(
             url=page.url, heading_ids=_second_level_ids(page)

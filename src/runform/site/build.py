@@ -33,7 +33,7 @@ from runform.content.settings import SiteSettings
 from runform.site.addresses import SiteLinks, tip_uri
 from runform.site.admin.page import admin_files
 from runform.site.cards.style import card_style
-from runform.site.pages import SiteContext, build_pages
+from runform.site.pages import SiteContext, build_pages, site_comments
 from runform.site.publishing import PublishContext, Publishing, build_publishing
 from runform.site.render import (
     TEMPLATE_CACHE,
@@ -69,6 +69,9 @@ class SiteBuild:
     # the editor at /admin/: file contents by path under the site ("admin/index.html"); static
     # files, never pages, so no sitemap, search, feed or nav has them
     admin_files: Mapping[str, str] = field(default_factory=dict)
+    # what every comment thread of the site shares (`pages.site_comments`): the theme's
+    # comments partial reads it from the page context; None: no comments
+    comments: Mapping[str, Any] | None = None
 
 
 def build_site(
@@ -112,6 +115,7 @@ def build_site(
         withheld=_withheld_posters(catalog, shown),
         preview=preview,
         admin_files=admin_files(site, settings.strings, inputs.repo_url),
+        comments=site_comments(settings, site),
     )
 
 

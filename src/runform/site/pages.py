@@ -250,7 +250,7 @@ def _render_tip_page(
         related=[_card(other, uri, site) for other in related],
         teaser=teaser,
         teaser_label=settings.strings.next_teaser.format(hashtag=settings.hashtag),
-        comments=_comments_meta(entry, settings, site),
+        comments=_comments_meta(entry, settings),
         subscribe=_subscribe(settings),
         strings=settings.strings,
         resolve_link=site_path_resolver(site.site_url),
@@ -290,10 +290,21 @@ def _share_view(
     return ShareView(links=shared, copy_url=copy_url)
 
 
-def _comments_meta(
-    entry: Entry, settings: SiteSettings, site: SiteContext
-) -> dict[str, Any] | None:
-    """What the theme's partials/comments.html needs, carried in the page's front matter.
+def _comments_meta(entry: Entry, settings: SiteSettings) -> bool | dict[str, Any] | None:
+    """A tip page's part of its comments, carried in its front matter: None when the tip shows
+    none (`comments: false`, or no provider); for Isso the thread's title; else True. What the
+    site's every thread shares (`site_comments`) reaches the theme through the page context."""
+    if not entry.tip.comments or settings.comments.provider is CommentsProvider.NONE:
+        return None
+    if settings.comments.provider is CommentsProvider.ISSO:
+        return {"thread": {"data-title": entry.tip.title}}
+    return True
+
+
+def site_comments(settings: SiteSettings, site: SiteContext) -> dict[str, Any] | None:
+    """What the theme's partials/comments.html needs for every thread of the site (the same on
+    each tip page, so given once to the page context rather than in each page's front matter);
+    None when the site has no comments provider.
 
     Values are plain (not HTML-escaped): the partial escapes them (`| e`, `| tojson`).
     Every attribute is one the service's client reads (giscus' client.ts `dataset`, Isso's
@@ -301,7 +312,7 @@ def _comments_meta(
     (`site.comment_languages`).
     """
     comments = settings.comments
-    if not entry.tip.comments or comments.provider is CommentsProvider.NONE:
+    if comments.provider is CommentsProvider.NONE:
         return None
     strings = settings.strings
     common = {"heading": strings.comments_heading, "prompt": strings.comments_prompt}
@@ -348,7 +359,6 @@ def _comments_meta(
         "provider": "isso",
         "script": server + "/js/embed.min.js",
         "attributes": attributes,
-        "thread": {"data-title": entry.tip.title},
     }
 
 
