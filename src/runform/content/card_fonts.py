@@ -3,7 +3,9 @@
 The cards' bold face draws a tip's title and its cue's name; a character missing from that
 font's character map (cmap) comes out as an empty box (the font's .notdef glyph). `runform
 check` warns about such characters (`content.warnings`, rule `card-glyphs`) without loading
-Pillow: fontTools reads only the font's cmap table. The files are DejaVu Sans from Debian's
+Pillow: fontTools reads only the font's cmap table, and only for a font file it has not read
+before: the map is kept in `.cache/runform/fonts.json` by a digest of the file's bytes (so a
+warm run does not even import fontTools). The files are DejaVu Sans from Debian's
 `fonts-dejavu-core`, or `extra.runform.cards.font` (one file for both faces); without either,
 cards use Pillow's bundled font, whose coverage runform does not check.
 """
