@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import shutil
 import tempfile
@@ -42,7 +43,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import (
+    Page,
+    _ExtractAnchorsTreeprocessor,
+    _ExtractTitleTreeprocessor,
+    _RawHTMLPreprocessor,
+    _RelativePathTreeprocessor,
+)
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
 from runform.content.catalog import Catalog, load_catalog, outside_links
@@ -66,6 +74,7 @@ from runform.site.render import (
     template_cache,
 )
 from runform.site.search_index import SearchEntry, TipSearch, add_tip_entries
+from runform.site.skeleton_markdown import convert_skeleton, same_blocks, takes_skeletons
 from runform.site.theme_assets import (
     CSS_SOURCE,
     ICONS_DIR,
@@ -130,11 +139,14 @@ class _State:
         return repr(self.problems) if self.problems is not None else ""
 
     theme_assets: ThemeAssets | None = None  # runform.<hash>.min.css and .js of this build
+    # this build's Markdown for generated pages (`_SkeletonPage`): made anew by each on_config
+    skeletons: _SkeletonMarkdown | None = None
 
     def load(self, config: MkDocsConfig) -> None:
         self.pages, self.publishing, self.withheld, self.redirects = [], None, frozenset(), []
         self.html_blocks, self.tips, self.admin_files = {}, {}, {}
         self.problems = None
+        self.skeletons = _SkeletonMarkdown()
         config_path = Path(config.config_file_path)
         root = config_path.parent
         config_bytes = config_path.read_bytes()
@@ -273,6 +285,132 @@ class _CachedCard(File):
             super().copy_file(dirty)
 
 
+# -- generated pages' Markdown: headings and block markers, converted without text parsing ----
+
+_PROBE: Final = (  # the shapes of a skeleton page, with what md_inline makes of punctuation
+    "# Probe &#40;one&#41;\n\n\n<!--runform:block:0-->\n## Stride &#45; length &#38; "
+    "Überschritt 10&#37;\n\n\n<!--runform:block:1-->\n\n## Faults\n### Probe &#40;one&#41;\n\n\n"
+    "<!--runform:block:2-->\n"
+)
+_pages_log = logging.getLogger("mkdocs.structure.pages")
+
+
+@dataclass
+class _Converted:
+    """What MkDocs' `Page.render` keeps from a conversion."""
+
+    content: str
+    toc_tokens: list[Any]
+    title: str | None
+    anchor_ids: set[str]
+    links_to_anchors: dict[File, dict[str, str]]
+
+
+def _convert(
+    page: Page, config: MkDocsConfig, files: Files, md: Any, text: str, *, skeleton: bool
+) -> _Converted | None:
+    """`text` converted as MkDocs' `Page.render` (1.6) converts it, with MkDocs' own
+    extensions registered on `md`; through `convert_skeleton` when `skeleton` (None when
+    `text` is not a skeleton)."""
+    raw_html = _RawHTMLPreprocessor()
+    raw_html._register(md)
+    anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
+    anchors._register(md)
+    links = _RelativePathTreeprocessor(page.file, files, config)
+    links._register(md)
+    title = _ExtractTitleTreeprocessor()
+    title._register(md)
+    content = convert_skeleton(md, text) if skeleton else md.convert(text)
+    if content is None:
+        return None
+    return _Converted(
+        content,
+        getattr(md, "toc_tokens", []),
+        title.title,
+        anchors.present_anchor_ids | raw_html.present_anchor_ids,
+        links.links_to_anchors,
+    )
+
+
+def _site_markdown(config: MkDocsConfig) -> Any:
+    import markdown  # MkDocs' own dependency
+
+    return markdown.Markdown(
+        extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
+    )
+
+
+@dataclass
+class _SkeletonMarkdown:
+    """One Markdown instance for a build's generated pages (MkDocs makes one per page), used
+    only once MkDocs' own rendering of this site has been seen to agree with it: on the
+    build's first skeleton page and on `_PROBE`, same HTML (whitespace between tags aside),
+    table of contents, title and anchors. Any coach's extension that treats headings or raw
+    HTML blocks differently makes them disagree, and a preprocessor that may add text
+    (`takes_skeletons`) rules the shortcut out; then every page goes MkDocs' way."""
+
+    md: Any = None
+    agrees: bool | None = None  # None: not tried yet in this build
+
+    def convert(self, page: Page, config: MkDocsConfig, files: Files) -> _Converted | None:
+        text = page.markdown or ""
+        if self.agrees is False:
+            return None
+        if self.md is None:
+            self.md = _site_markdown(config)
+            _convert(page, config, files, self.md, "", skeleton=True)  # MkDocs' own registered
+            if not takes_skeletons(self.md):
+                self.agrees = False
+                return None
+        if self.agrees is None:
+            first = self._compare(page, config, files, text)
+            if first is None:
+                return None  # not a skeleton: decide on the next page
+            self.agrees = first and bool(self._compare(page, config, files, _PROBE))
+            if not self.agrees:
+                log.debug("generated pages use MkDocs' Markdown: the shortcut disagreed")
+                return None
+        self.md.reset()
+        return _convert(page, config, files, self.md, text, skeleton=True)
+
+    def _compare(self, page: Page, config: MkDocsConfig, files: Files, text: str) -> bool | None:
+        self.md.reset()
+        quick = _convert(page, config, files, self.md, text, skeleton=True)
+        if quick is None:
+            return None
+        real = _convert(page, config, files, _site_markdown(config), text, skeleton=False)
+        assert real is not None
+        return (
+            same_blocks(real.content, quick.content)
+            and real.toc_tokens == quick.toc_tokens
+            and real.title == quick.title
+            and real.anchor_ids == quick.anchor_ids
+            and real.links_to_anchors == quick.links_to_anchors
+        )
+
+
+class _SkeletonPage(Page):
+    """A page runform generated, outside the nav: its Markdown is headings and block markers
+    (`site.skeleton_markdown`), converted without Python-Markdown's text parsing when this
+    build's check allows; otherwise exactly as MkDocs converts any page."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None:
+            super().render(config, files)
+            return
+        skeletons = _state.skeletons
+        converted = skeletons.convert(self, config, files) if skeletons is not None else None
+        if converted is None:
+            super().render(config, files)
+            return
+        self.content = converted.content
+        self.toc = get_toc(converted.toc_tokens)
+        self._title_from_render = converted.title
+        self.present_anchor_ids = converted.anchor_ids
+        if _pages_log.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = converted.links_to_anchors
+
+
 def _page_digest(page: RenderedPage, config_digest: str) -> str:
     digest = hashlib.sha256(config_digest.encode())
     digest.update(page.markdown.encode())
@@ -337,6 +475,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             _state.page_digests.get(page.src_uri) == digest and Path(file.abs_dest_path).is_file()
         )
         _state.page_digests[page.src_uri] = digest
+        if inclusion is InclusionLevel.NOT_IN_NAV:  # a nav page gets its title from the nav
+            _SkeletonPage(None, file, config)
         files.append(file)
     if _state.publishing is not None:
         for path, content in _state.publishing.files.items():  # feeds and card images
