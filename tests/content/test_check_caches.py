@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import types
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -24,7 +23,7 @@ from fontTools.ttLib import TTFont
 from conftest import Project, minimal_tip, new_project
 from runform.content.card_fonts import DEJAVU_BOLD, FONT_CACHE, character_map
 from runform.content.catalog import left_out_in_fields, load_catalog
-from runform.content.parse_cache import PARSE_CACHE, _installed_files
+from runform.content.parse_cache import PARSE_CACHE
 from runform.content.settings import Weekday
 from runform.content.warnings import RuleContext, markdown_left_out
 
@@ -249,19 +248,3 @@ def test_a_tip_read_elsewhere_gets_the_same_markdown_warning(project: Project) -
     kept = list(markdown_left_out(entry, context))
     assert [str(d) for d in kept] == [PICTURES]
     assert list(markdown_left_out(replace(entry, left_out=None), context)) == kept
-
-
-def test_the_parse_cache_knows_an_upgraded_package(tmp_path: Path) -> None:
-    """cmarkgfm names no version of its own: a reinstalled or upgraded one is told by its
-    files, and parse results (with their left-out Markdown) are not reused across it."""
-    folder = tmp_path / "package"
-    folder.mkdir()
-    (folder / "__init__.py").write_text("", encoding="utf-8")
-    (folder / "_library.so").write_bytes(b"version one")
-    package = types.ModuleType("package")
-    package.__file__ = str(folder / "__init__.py")
-    first = _installed_files(package)
-    assert first == _installed_files(package)
-    (folder / "_library.so").write_bytes(b"version 2.0")  # same size
-    os.utime(folder / "_library.so", ns=(0, 10**18))
-    assert _installed_files(package) not in (first, b"?")

@@ -7,28 +7,27 @@ result depends on, parses only the files it does not find, and writes the file b
 the entries this run used, so it never grows past the tips there are) when anything changed.
 
 The digest covers the file's bytes, its path and name (the file-name rules), and the code
-that reads it: runform's version, pydantic's and PyYAML's, the installed cmarkgfm (the
-`markdown-left-out` findings are kept with the tip) and the source of `runform.content`, so
-an upgrade or an edited rule never serves a stale answer. A missing, unreadable or foreign
-cache file only means parsing again: it is never an error. The folder is git-ignored and
-safe to delete, like the card cache beside it. (Linters such as ruff and mypy keep caches
-the same way; no library offers one for this.)
+that reads it: the versions of runform, pydantic, PyYAML and cmarkgfm (the Markdown a tip
+page leaves out is kept with the tip) and the source of `runform.content`, so an upgrade or
+an edited rule never serves a stale answer. A missing, unreadable or foreign cache file only
+means parsing again: it is never an error. The folder is git-ignored and safe to delete,
+like the card cache beside it. (Linters such as ruff and mypy keep caches the same way; no
+library offers one for this.)
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import importlib.metadata
 import os
 import pickle
 import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Final, Generic, TypeVar
 
-import cmarkgfm
 import pydantic
 import yaml
 
@@ -42,31 +41,24 @@ T = TypeVar("T")
 
 @cache
 def code_digest() -> bytes:
-    """What the parse results depend on besides the file: runform's, pydantic's and PyYAML's
-    versions, the installed cmarkgfm's files and the source files of `runform.content` (read
-    once per process, ~30 files)."""
+    """What the parse results depend on besides the file: the versions of runform, pydantic,
+    PyYAML and cmarkgfm (which finds the Markdown a page leaves out), and the source files of
+    `runform.content` (read once per process, ~30 files)."""
     digest = hashlib.blake2b(_FORMAT, digest_size=16)
     digest.update(f"{__version__}\0{pydantic.VERSION}\0{yaml.__version__}\0".encode())
-    digest.update(_installed_files(cmarkgfm))
+    digest.update(f"{_installed_version('cmarkgfm')}\0".encode())
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.digest()
 
 
-def _installed_files(package: ModuleType) -> bytes:
-    """The name, size and modification time of each file in `package`'s folder (its compiled
-    library too), which change whenever it is upgraded or reinstalled: cmarkgfm names no
-    version of its own, and asking the installed metadata costs ~7 ms a run."""
-    found: list[str] = []
+def _installed_version(distribution: str) -> str:
+    """The installed version of `distribution` (its metadata, ~1-3 ms, once per process;
+    the same after a reinstall, as in CI where every run installs anew), or "?"."""
     try:
-        with os.scandir(Path(package.__file__ or "").parent) as scan:
-            for entry in scan:
-                if entry.is_file():
-                    stat = entry.stat()
-                    found.append(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0")
-    except OSError:
-        return b"?"
-    return "".join(sorted(found)).encode()
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
 
 
 class ParseCache(Generic[T]):
