@@ -53,7 +53,7 @@ from mkdocs.structure.pages import (
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
-from runform.content.catalog import Catalog, load_catalog, outside_links
+from runform.content.catalog import Catalog, CatalogHandoff, load_catalog, outside_links
 from runform.content.diagnostics import ContentError, plural, summarize
 from runform.content.paths import display_path
 from runform.content.redirects import REDIRECTS_FILE, Redirect, read_redirects
@@ -99,11 +99,13 @@ log = get_plugin_logger(__name__)
 @dataclass(frozen=True)
 class BuildRequest:
     """What `runform build` has already read and decided, handed to the hooks so that a build
-    reads mkdocs.yml's settings and every tip once: the as-of day travels as a value."""
+    reads mkdocs.yml's settings and every tip once: the as-of day travels as a value. The
+    catalog is taken out of its handoff by the build, which lets go of it once the pages are
+    rendered."""
 
     as_of: date | None = None
     settings: SiteSettings | None = None
-    catalog: Catalog | None = None
+    catalog: CatalogHandoff | None = None
 
 
 @dataclass
@@ -160,8 +162,12 @@ class _State:
             nav=config.nav,
         )
         docs_dir = Path(config.docs_dir)
-        catalog = request.catalog or load_catalog(
-            root / TIPS_DIR_NAME, root=root, docs_dir=docs_dir, keep_for_rebuilds=self.serving
+        catalog = (
+            request.catalog.take()
+            if request.catalog
+            else load_catalog(
+                root / TIPS_DIR_NAME, root=root, docs_dir=docs_dir, keep_for_rebuilds=self.serving
+            )
         )
         problems = [*catalog.errors, *outside_links(docs_dir, root)]
         if problems and self.serving:

@@ -1,8 +1,15 @@
-"""`runform build`: as-of publishing, a summary line, and no half-written site on failure."""
+"""`runform build`: as-of publishing, a summary line, no half-written site on failure, and
+no tip held while MkDocs renders."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+import yaml
 from cli_runner import lines, runform
+
+from conftest import weekly_tips
 
 RELAXED_ARMS = "tips/relaxed-arms/index.html"  # scheduled for Friday 2026-11-27
 
@@ -83,3 +90,35 @@ def test_a_site_without_site_url_is_told_what_it_lacks(make_project):
     )
     with_url = make_project()
     assert "Note:" not in runform(with_url.root, "build", "--out", "out").stdout
+
+
+# A coach's own hook that counts, while MkDocs renders the theme (on_env comes after every
+# page is converted), the tips still alive in the process.
+_COUNTING_HOOK = """\
+import gc
+from pathlib import Path
+
+from runform.content.catalog import Entry
+from runform.content.model import Tip
+
+
+def on_env(env, config, files):
+    gc.collect()
+    alive = [o for o in gc.get_objects() if isinstance(o, (Entry, Tip))]
+    Path(config.config_file_path).with_name("alive.txt").write_text(str(len(alive)))
+    return env
+"""
+
+
+@pytest.mark.parametrize("command", ["build", "publish"])
+def test_the_build_lets_go_of_the_tips_once_their_pages_are_rendered(make_project, command):
+    """The catalog is handed to the build, not kept by the command: while MkDocs holds every
+    page (a build's peak memory), no tip is held any more."""
+    project = make_project(weekly_tips(date(2026, 8, 28), 12))  # published by 2026-11-24
+    (project.root / "hooks" / "counting.py").write_text(_COUNTING_HOOK, encoding="utf-8")
+    config = yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    project.update_config({"hooks": [*config["hooks"], "hooks/counting.py"]})
+    result = runform(project.root, command, "--out", "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project.root / "alive.txt").read_text() == "0"
+    assert len(list((project.root / "site" / "tips").glob("tip-*/index.html"))) == 12

@@ -18,9 +18,9 @@ from runform.cli.common import (
     open_command_project,
     stop_on,
 )
-from runform.content.catalog import Catalog
+from runform.content.catalog import CatalogHandoff
 from runform.content.project import Project
-from runform.content.schedule import Schedule, build_schedule
+from runform.content.schedule import build_schedule
 from runform.site.output import UnsafeOutput, check_output_dir, discard, staging_dir, swap_in
 
 EXAMPLES: Final = """examples:
@@ -38,17 +38,19 @@ def run(args: argparse.Namespace) -> int:
     stop_on([*project.problems, *catalog.errors])
     as_of = project.as_of(args.as_of)
     out = Path(args.out).resolve() if args.out else project.site_dir
-    build_into(project, catalog, as_of, out, verbose=args.verbose)
+    tips = CatalogHandoff(catalog)
+    del catalog  # the build lets go of the tips once it has rendered their pages
+    build_into(project, tips, as_of, out, verbose=args.verbose)
     return 0
 
 
 def build_into(
-    project: Project, catalog: Catalog, as_of: date, out: Path, *, verbose: bool = False
-) -> Schedule:
-    """Build the site of `catalog` (which has no errors) as of `as_of`, strictly, into a
-    staging folder swapped in at `out` only when the build succeeded; print what it holds.
-    Returns the schedule it was built from. Raises CommandError (the old site left as it was)
-    when `out` is unsafe, the build fails or the folder cannot be put in place."""
+    project: Project, tips: CatalogHandoff, as_of: date, out: Path, *, verbose: bool = False
+) -> None:
+    """Build the site of the catalog in `tips` (which has no errors, and which the build takes)
+    as of `as_of`, strictly, into a staging folder swapped in at `out` only when the build
+    succeeded; print what it holds. Raises CommandError (the old site left as it was) when
+    `out` is unsafe, the build fails or the folder cannot be put in place."""
     try:
         check_output_dir(out, project.root, [project.docs_dir, project.tips_dir])
     except UnsafeOutput as error:
@@ -60,10 +62,21 @@ def build_into(
     # a cancelled run (SIGTERM from CI, SIGHUP from a closed terminal) tidies up as Ctrl+C does
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _interrupt)
+    schedule = build_schedule(tips.peek(), as_of)
+    published, scheduled, drafts = (
+        len(schedule.published),
+        len(schedule.scheduled),
+        len(schedule.drafts),
+    )
+    del schedule
     staging = staging_dir(out)
-    request = BuildRequest(as_of=as_of, settings=project.settings, catalog=catalog)
     try:
-        build_with_mkdocs(project.config_file, staging, strict=True, request=request)
+        build_with_mkdocs(
+            project.config_file,
+            staging,
+            strict=True,
+            request=BuildRequest(as_of=as_of, settings=project.settings, catalog=tips),
+        )
         swap_in(staging, out)
     except SiteBuildError as error:
         discard(staging)
@@ -77,11 +90,9 @@ def build_into(
     except BaseException:
         discard(staging)
         raise
-    schedule = build_schedule(catalog, as_of)
-    published = len(schedule.published)
     print(
         f"Site built in {out}: {count(published, 'tip')} published, "
-        f"{len(schedule.scheduled)} scheduled, {count(len(schedule.drafts), 'draft')} "
+        f"{scheduled} scheduled, {count(drafts, 'draft')} "
         f"(as of {as_of.isoformat()}; only published tips are in the site)."
     )
     if not project.config.get("site_url"):
@@ -89,7 +100,6 @@ def build_into(
             "Note: mkdocs.yml sets no site_url, so the site has no feeds, share links or full "
             "addresses for social cards: set it to the address the site is published at."
         )
-    return schedule
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
@@ -20,7 +19,7 @@ from runform.cli.build import build_into
 from runform.cli.common import CommandError, add_as_of, add_command, open_command_project
 from runform.cli.reporting import Format, format_diagnostics
 from runform.cli.schedule import schedule_report, weeks_count
-from runform.content.catalog import Catalog
+from runform.content.catalog import CatalogHandoff
 from runform.content.diagnostics import ContentError
 from runform.content.inspection import check_project
 from runform.content.project import Project
@@ -60,25 +59,24 @@ def run(args: argparse.Namespace) -> int:
 
     result = check_project(project, [], as_of)
     print(format_diagnostics(result.diagnostics, Format(args.format), result.checked))
-    catalog = result.catalog
+    failed, catalog = result.failed, result.catalog
     assert catalog is not None  # every file was checked
+    # what `runform schedule --weeks N` prints, for the run's summary: decided by the tips
+    # alone, so worked out now and written whether or not the build succeeds
+    report = schedule_report(project, catalog, as_of, args.weeks)[0] if args.summary else None
+    tips = CatalogHandoff(catalog)
+    del result, catalog  # the build lets go of the tips once it has rendered their pages
     try:
-        if result.failed:
+        if failed:
             return 1
         out = Path(args.out).resolve() if args.out else project.site_dir
-        build_into(project, catalog, as_of, out, verbose=args.verbose)
+        build_into(project, tips, as_of, out, verbose=args.verbose)
         if args.email_state:
             _keep_email_state(project, out, Path(args.email_state))
     finally:
-        if args.summary:
-            _write_schedule(project, catalog, as_of, args.weeks, Path(args.summary))
+        if args.summary and report is not None:
+            _append(Path(args.summary), f"```\n{report}\n```\n")
     return 0
-
-
-def _write_schedule(project: Project, catalog: Catalog, as_of: date, weeks: int, to: Path) -> None:
-    """What `runform schedule --weeks N` prints, as a code block in the run's summary."""
-    report, _ = schedule_report(project, catalog, as_of, weeks)
-    _append(to, f"```\n{report}\n```\n")
 
 
 def _keep_email_state(project: Project, site: Path, folder: Path) -> None:

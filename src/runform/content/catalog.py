@@ -80,6 +80,29 @@ def left_out_in_fields(tip: Tip) -> LeftOut:
     )
 
 
+class CatalogHandoff:
+    """A checked catalog passed from a command to the build that renders it, taken once.
+
+    The command keeps no other reference to the catalog, so once the build has rendered its
+    pages from it the tips' memory (about 16 KB a tip) is free again for MkDocs' own pages,
+    which are what a build's peak memory is made of."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog: Catalog | None = catalog
+
+    def peek(self) -> Catalog:
+        """The catalog, left in place. Raises RuntimeError once it has been taken."""
+        if self._catalog is None:
+            raise RuntimeError("the catalog was taken by the build already")
+        return self._catalog
+
+    def take(self) -> Catalog:
+        """The catalog; this handoff holds it no more. Raises RuntimeError when taken already."""
+        catalog = self.peek()
+        self._catalog = None
+        return catalog
+
+
 # Slugs the site's own pages use under tips/ (the archive is tips/index.md); a slug of four
 # digits is the address of the archive's page for that year (tips/2024/), see YEAR_SLUG
 RESERVED_SLUGS: Final = frozenset({"index"})

@@ -95,7 +95,7 @@ def relative_url(from_uri: str, to_uri: str, use_directory_urls: bool) -> str:
     """Link from one page to another that works whatever the site's base path."""
     there = page_url(to_uri, use_directory_urls)
     target = there or "./"
-    relative = posixpath.relpath(target, _base(from_uri, use_directory_urls))
+    relative = _relpath(target, _base(from_uri, use_directory_urls))
     if target.endswith("/") and not relative.endswith("/"):
         relative += "/"
     return "./" if relative in (".", "./") else relative
@@ -103,7 +103,15 @@ def relative_url(from_uri: str, to_uri: str, use_directory_urls: bool) -> str:
 
 def asset_url(from_uri: str, path: str, use_directory_urls: bool) -> str:
     """Link from a page to a file under docs/ (a poster image), percent-encoded."""
-    return encode_path(posixpath.relpath(path, _base(from_uri, use_directory_urls)))
+    return encode_path(_relpath(path, _base(from_uri, use_directory_urls)))
+
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath` of two site-relative paths, computed as absolute ones: the same
+    answer without asking the process for its working folder (a system call) each time."""
+    if path.startswith("..") or start.startswith(".."):  # above the site: as relpath says
+        return posixpath.relpath(path, start)
+    return posixpath.relpath("/" + path, "/" + start)
 
 
 def site_base_path(site_url: str | None) -> str:
