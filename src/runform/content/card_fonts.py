@@ -3,16 +3,24 @@
 The cards' bold face draws a tip's title and its cue's name; a character missing from that
 font's character map (cmap) comes out as an empty box (the font's .notdef glyph). `runform
 check` warns about such characters (`content.warnings`, rule `card-glyphs`) without loading
-Pillow: fontTools reads only the font's cmap table. The files are DejaVu Sans from Debian's
+Pillow: fontTools reads only the font's cmap table, and only for a font file it has not read
+before: the map is kept in `.cache/runform/fonts.json` by a digest of the file's bytes (so a
+warm run does not even import fontTools). The files are DejaVu Sans from Debian's
 `fonts-dejavu-core`, or `extra.runform.cards.font` (one file for both faces); without either,
 cards use Pillow's bundled font, whose coverage runform does not check.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.util
+import io
+import json
+import os
+import tempfile
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
@@ -39,12 +47,18 @@ def card_font_files(font_setting: str | None, root: Path) -> CardFontFiles | Non
     return None
 
 
-def missing_characters(text: str, font: Path) -> list[str]:
+def missing_characters(text: str, font: Path, cache: Path | None = None) -> list[str]:
     """The characters of `text` that `font` has no glyph for, each once, in order of first
     appearance. Spaces and invisible format characters (ZWJ, variation selectors) are never
     missing: they draw nothing. A font fontTools cannot read misses nothing (its problems
-    are `runform check`'s settings errors)."""
-    covered = _character_map(font)
+    are `runform check`'s settings errors). Reads the font file on each call (`cache`: see
+    `character_map`); for many texts, take its map once and use `missing_from`."""
+    return missing_from(text, character_map(font, cache))
+
+
+def missing_from(text: str, covered: frozenset[int] | None) -> list[str]:
+    """`missing_characters` for a font whose `character_map` is `covered` (None: a font
+    fontTools cannot read, which misses nothing)."""
     if covered is None:
         return []
     missing: list[str] = []
@@ -61,13 +75,94 @@ def _draws_nothing(char: str) -> bool:
     return char.isspace() or variation_selector or unicodedata.category(char) in ("Cf", "Cc")
 
 
-@lru_cache(maxsize=8)
-def _character_map(font: Path) -> frozenset[int] | None:
-    # loaded here: only a site that draws cards with a font file needs fontTools
+def character_map(font: Path, cache: Path | None = None) -> frozenset[int] | None:
+    """The code points `font` has a glyph for (its first face's best cmap subtable, as
+    fontTools reads it); None when the file cannot be read or fontTools cannot read it.
+
+    cache: a file of earlier runs' maps (`FONT_CACHE` in the project), by a digest of the
+    font file's bytes and of the fontTools that read them, so a changed or replaced font is
+    read again; when it answers, fontTools is not even imported. A missing, damaged or
+    foreign cache only means reading the font; one that cannot be written is left as it is.
+    Costs a read and a digest of the font file (about 1 ms for DejaVu Sans Bold's 700 kB)."""
+    try:
+        data = font.read_bytes()
+    except OSError:
+        return None
+    key = _font_key(data)
+    if key in _READ:
+        return _READ[key]
+    stored = _load_maps(cache) if cache is not None else {}
+    if key in stored:
+        covered = stored[key]
+    else:
+        covered = _read_character_map(data)
+        if cache is not None:
+            _save_maps(cache, {**stored, key: covered})
+    if len(_READ) >= _KEPT:
+        _READ.clear()
+    _READ[key] = covered
+    return covered
+
+
+FONT_CACHE: Final = Path(".cache/runform/fonts.json")  # relative to mkdocs.yml
+_FORMAT: Final = "runform-font-cache-1"
+_KEPT: Final = 8  # fonts a cache file (and a process) remembers
+_READ: dict[str, frozenset[int] | None] = {}  # this process's maps, by `_font_key`
+
+
+def _font_key(data: bytes) -> str:
+    """A digest of a font file's bytes and of the fontTools that reads them (its
+    `__init__.py`, which names its version), found without importing it."""
+    digest = hashlib.blake2b(_FORMAT.encode(), digest_size=20)
+    spec = importlib.util.find_spec("fontTools")
+    if spec is not None and spec.origin is not None:
+        with contextlib.suppress(OSError):
+            digest.update(Path(spec.origin).read_bytes())
+    digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _load_maps(cache: Path) -> dict[str, frozenset[int] | None]:
+    """The maps stored in `cache`, by key; {} when it is missing, damaged or foreign."""
+    try:
+        data = json.loads(cache.read_bytes())
+        if not isinstance(data, dict) or data.get("format") != _FORMAT:
+            return {}
+        return {
+            key: None if points is None else frozenset(int(point) for point in points)
+            for key, points in data["fonts"].items()
+        }
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def _save_maps(cache: Path, maps: dict[str, frozenset[int] | None]) -> None:
+    """Write the newest `_KEPT` of `maps` to `cache` atomically (readers see the old file or
+    the new); a folder that cannot be written is left as it is."""
+    kept = dict(list(maps.items())[-_KEPT:])
+    fonts = {key: None if points is None else sorted(points) for key, points in kept.items()}
+    text = json.dumps({"format": _FORMAT, "fonts": fonts}, separators=(",", ":"))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=cache.parent, prefix=".fonts.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            Path(temp).replace(cache)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+
+
+def _read_character_map(data: bytes) -> frozenset[int] | None:
+    # loaded here: only a font not in the cache needs fontTools
     from fontTools.ttLib import TTFont, TTLibError
 
     try:
-        with TTFont(font, lazy=True, fontNumber=0) as opened:
+        with TTFont(io.BytesIO(data), lazy=True, fontNumber=0) as opened:
             best = opened.getBestCmap()
     except (OSError, TTLibError, KeyError, AssertionError, ValueError):
         return None

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Final
 
 from runform.content.diagnostics import START, Diagnostic, Position, Severity
+from runform.content.markup import left_out_markdown
 from runform.content.model import Tip
 from runform.content.parse_cache import ParseCache
 from runform.content.paths import TIP_SUFFIXES, display_path, parse_tip_file_name, tag_slug
@@ -37,6 +38,9 @@ class Entry:
     tag_positions: tuple[Position, ...] = field(default=(), compare=False)  # of each tag
     # where the keys the warnings point at are (values for scalars): kept from the one read
     key_positions: Mapping[KeyPath, Position] = field(default_factory=dict, compare=False)
+    # the Markdown its fields have that the tip page leaves out, found when the file was read
+    # (so kept in the parse cache, `left_out_in_fields`); None: not looked for
+    left_out: LeftOut | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,33 @@ class Catalog:
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.is_error)
+
+
+def markdown_fields(tip: Tip) -> list[tuple[KeyPath, str]]:
+    """Every Markdown field of a tip and where it is, in the tip's order: intro, rationale
+    bodies, fault fixes, drill steps, note texts."""
+    fields: list[tuple[KeyPath, str]] = [(("intro",), tip.intro)] if tip.intro else []
+    fields += [(("rationale", i, "body"), s.body) for i, s in enumerate(tip.rationale)]
+    fields += [(("faults", i, "fix"), fault.fix) for i, fault in enumerate(tip.faults)]
+    if tip.drill:
+        fields += [(("drill", "steps", i), step) for i, step in enumerate(tip.drill.steps)]
+    fields += [(("notes", i, "text"), note.text) for i, note in enumerate(tip.notes)]
+    return fields
+
+
+LeftOut = tuple[tuple[KeyPath, tuple[str, ...]], ...]  # (field, what of it the page leaves out)
+
+
+def left_out_in_fields(tip: Tip) -> LeftOut:
+    """Each Markdown field of `tip` that has Markdown the tip page leaves out, with what in
+    words (`markup.left_out_markdown`: "an image", "raw HTML"), in the tip's order; fields
+    that lose nothing are not named. Depends on the tip alone, so it is found once, when the
+    file is read, and kept with it (the `markdown-left-out` warning)."""
+    return tuple(
+        (keys, tuple(found))
+        for keys, text in markdown_fields(tip)
+        if (found := left_out_markdown(text))
+    )
 
 
 class CatalogHandoff:
@@ -238,6 +269,7 @@ def read_tip(
         tip=tip,
         tag_positions=parsed.tag_positions,
         key_positions=parsed.key_positions,
+        left_out=parsed.left_out,
     )
     return (entry if not problems else None), problems
 
@@ -253,6 +285,7 @@ class _ParsedTip:
     slug_position: Position = START
     tag_positions: tuple[Position, ...] = ()
     key_positions: Mapping[KeyPath, Position] = field(default_factory=dict)
+    left_out: LeftOut = ()  # `left_out_in_fields` of the tip
 
 
 _PARSED: dict[tuple[str, str, bytes], _ParsedTip] = {}  # by file and content digest
@@ -304,10 +337,11 @@ def parse_tip_text(raw: bytes, display: str, name: str | None = None) -> _Parsed
     slug_at = values.get(("slug",), START)
     tags = tuple(values.get(("tags", i), START) for i in range(len(tip.tags) if tip else 0))
     keys = _warning_positions(source) if tip is not None else {}
+    left_out = left_out_in_fields(tip) if tip is not None else ()
     found = (*problems, *name_problems)
     if tip is None and _marked_draft(source):
         found = tuple(_parked(problem) for problem in found)
-    return _ParsedTip(tip, name_slug, found, poster, slug_at, tags, keys)
+    return _ParsedTip(tip, name_slug, found, poster, slug_at, tags, keys, left_out)
 
 
 def _marked_draft(source: SourceDocument) -> bool:

@@ -7,16 +7,19 @@ result depends on, parses only the files it does not find, and writes the file b
 the entries this run used, so it never grows past the tips there are) when anything changed.
 
 The digest covers the file's bytes, its path and name (the file-name rules), and the code
-that reads it: runform's version, pydantic's, and the source of `runform.content`, so an
-upgrade or an edited rule never serves a stale answer. A missing, unreadable or foreign
-cache file only means parsing again: it is never an error. The folder is git-ignored and
-safe to delete, like the card cache beside it. (Linters such as ruff and mypy keep caches
-the same way; no library offers one for this.)
+that reads it: the versions of runform, pydantic, PyYAML and cmarkgfm (the Markdown a tip
+page leaves out is kept with the tip) and the source of `runform.content`, so an upgrade or
+an edited rule never serves a stale answer. A missing, unreadable or foreign cache file only
+means parsing again: it is never an error. The folder is git-ignored and safe to delete,
+like the card cache beside it. (Linters such as ruff and mypy keep caches the same way; no
+library offers one for this.)
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import importlib.metadata
 import os
 import pickle
 import tempfile
@@ -26,6 +29,7 @@ from pathlib import Path
 from typing import Final, Generic, TypeVar
 
 import pydantic
+import yaml
 
 from runform import __version__
 
@@ -37,13 +41,24 @@ T = TypeVar("T")
 
 @cache
 def code_digest() -> bytes:
-    """What the parse results depend on besides the file: runform's version, pydantic's
-    version and the source files of `runform.content` (read once per process, ~30 files)."""
+    """What the parse results depend on besides the file: the versions of runform, pydantic,
+    PyYAML and cmarkgfm (which finds the Markdown a page leaves out), and the source files of
+    `runform.content` (read once per process, ~30 files)."""
     digest = hashlib.blake2b(_FORMAT, digest_size=16)
-    digest.update(f"{__version__}\0{pydantic.VERSION}\0".encode())
+    digest.update(f"{__version__}\0{pydantic.VERSION}\0{yaml.__version__}\0".encode())
+    digest.update(f"{_installed_version('cmarkgfm')}\0".encode())
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.digest()
+
+
+def _installed_version(distribution: str) -> str:
+    """The installed version of `distribution` (its metadata, ~1-3 ms, once per process;
+    the same after a reinstall, as in CI where every run installs anew), or "?"."""
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
 
 
 class ParseCache(Generic[T]):
@@ -57,10 +72,18 @@ class ParseCache(Generic[T]):
         self._used: dict[bytes, T] = {}
 
     def _load(self) -> dict[bytes, T]:
+        enabled = gc.isenabled()
         try:
-            data = pickle.loads(self.path.read_bytes())
+            raw = self.path.read_bytes()
+            # unpickling makes ~200 objects a tip, none of them garbage: collecting among them
+            # as they come (the collector's usual thresholds) about doubles the time
+            gc.disable()
+            data = pickle.loads(raw)
         except Exception:  # missing, truncated, foreign or from another Python: parse again
             return {}
+        finally:
+            if enabled:
+                gc.enable()
         if not isinstance(data, dict) or data.get(_FORMAT) != code_digest():
             return {}
         entries = data.get("entries")

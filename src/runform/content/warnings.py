@@ -9,17 +9,15 @@ Positions come from reading the file again, only for the few tips that have a wa
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Final
 
-from runform.content.card_fonts import CardFontFiles, missing_characters
-from runform.content.catalog import Catalog, Entry
+from runform.content.card_fonts import FONT_CACHE, CardFontFiles, character_map, missing_from
+from runform.content.catalog import Catalog, Entry, left_out_in_fields
 from runform.content.diagnostics import START, Diagnostic, Position, Severity
-from runform.content.markup import left_out_markdown
-from runform.content.model import Tip
 from runform.content.reader import KeyPath
 from runform.content.schedule import Status, status_of
 from runform.content.settings import Weekday
@@ -39,6 +37,9 @@ class RuleContext:
     weekday: Weekday
     locate: Locate
     card_font: CardFontFiles | None = None  # None: no cards, or Pillow's bundled font
+    # the code points card_font.bold has glyphs for (`card_fonts.character_map`), read once
+    # per run; None: no card font, or one fontTools cannot read (it misses nothing)
+    card_characters: frozenset[int] | None = None
 
 
 TipRule = Callable[[Entry, RuleContext], Iterator[Diagnostic]]
@@ -54,8 +55,11 @@ def find_warnings(
 ) -> list[Diagnostic]:
     """Every warning about the valid tips in `catalog`, sorted; each carries its rule's code.
     `card_font`: the font the social cards are drawn with (`content.card_fonts`), when the
-    site draws cards."""
-    context = RuleContext(as_of, weekday, _locate, card_font)
+    site draws cards; its character map is kept between runs in `root`/.cache/runform/."""
+    covered = (
+        character_map(card_font.bold, root / FONT_CACHE) if card_font and catalog.entries else None
+    )
+    context = RuleContext(as_of, weekday, _locate, card_font, covered)
     warnings = [
         warning
         for entry in catalog.entries
@@ -144,16 +148,18 @@ def unused_teaser(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
 
 
 def markdown_left_out(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
-    """`markdown-left-out`: Markdown the tip page does not show (images, headings, HTML)."""
-    for keys, text in _markdown_fields(entry.tip):
-        if left_out := left_out_markdown(text):
-            yield _warn(
-                entry,
-                context.locate(entry, keys),
-                "markdown-left-out",
-                f"{_field_label(keys)} has {_and(left_out)}, which the tip page leaves out",
-                f"a tip's Markdown shows {_MARKDOWN_SHOWS}; write the rest as text",
-            )
+    """`markdown-left-out`: Markdown the tip page does not show (images, headings, HTML).
+    Found when the tip file was read (`Entry.left_out`, kept in the parse cache, so an
+    unchanged tip is not converted again)."""
+    found = entry.left_out if entry.left_out is not None else left_out_in_fields(entry.tip)
+    for keys, left_out in found:
+        yield _warn(
+            entry,
+            context.locate(entry, keys),
+            "markdown-left-out",
+            f"{_field_label(keys)} has {_and(left_out)}, which the tip page leaves out",
+            f"a tip's Markdown shows {_MARKDOWN_SHOWS}; write the rest as text",
+        )
 
 
 def card_glyphs(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
@@ -163,7 +169,7 @@ def card_glyphs(entry: Entry, context: RuleContext) -> Iterator[Diagnostic]:
     if font is None:
         return
     for keys, text in ((("title",), entry.tip.title), (("cue", "name"), entry.tip.cue.name)):
-        if missing := missing_characters(text, font.bold):
+        if missing := missing_from(text, context.card_characters):
             shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing)
             yield _warn(
                 entry,
@@ -187,18 +193,7 @@ TIP_RULES: Final[dict[str, TipRule]] = {
 }
 
 
-def _markdown_fields(tip: Tip) -> list[tuple[KeyPath, str]]:
-    """Every Markdown field of a tip, with where it is."""
-    fields: list[tuple[KeyPath, str]] = [(("intro",), tip.intro)] if tip.intro else []
-    fields += [(("rationale", i, "body"), s.body) for i, s in enumerate(tip.rationale)]
-    fields += [(("faults", i, "fix"), fault.fix) for i, fault in enumerate(tip.faults)]
-    if tip.drill:
-        fields += [(("drill", "steps", i), step) for i, step in enumerate(tip.drill.steps)]
-    fields += [(("notes", i, "text"), note.text) for i, note in enumerate(tip.notes)]
-    return fields
-
-
-def _and(names: list[str]) -> str:
+def _and(names: Sequence[str]) -> str:
     return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
