@@ -104,3 +104,40 @@ def test_the_cache_keeps_only_the_tips_there_are(root: Path) -> None:
     _check(root)
     data = pickle.loads((root / PARSE_CACHE).read_bytes())
     assert len(data["entries"]) == 2  # tip-10 and the broken one
+
+
+class _RunsCode:
+    """Pickles as a call of `target` with `args`: what a crafted cache file would hold."""
+
+    def __init__(self, target: object, *args: object) -> None:
+        self.target, self.args = target, args
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return self.target, self.args
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        lambda marker: _RunsCode(__import__("os").system, f"touch {marker}"),
+        lambda marker: _RunsCode(Path.write_text, Path(marker), "x"),
+        lambda marker: _RunsCode(
+            __import__("runform.content.paths").content.paths.display_path,
+            Path(marker),
+            Path(marker),
+        ),
+    ],
+    ids=["os.system", "a stdlib method", "a runform.content function"],
+)
+def test_a_cache_file_written_to_run_code_is_refused(root: Path, payload) -> None:
+    """The cache is a file in the project folder, which a clone or a pull request can bring:
+    loading it builds parse results only, never calls what the file names."""
+    expected, _ = _check(root)
+    marker = root / "ran"
+    path = root / PARSE_CACHE
+    data = pickle.loads(path.read_bytes())
+    first = next(iter(data["entries"]))
+    data["entries"][first] = payload(marker)
+    path.write_bytes(pickle.dumps(data))
+    assert _check(root) == (expected, 11), "the whole file is refused: every tip parsed again"
+    assert not marker.exists()

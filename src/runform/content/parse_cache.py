@@ -17,16 +17,19 @@ library offers one for this.)
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import gc
 import hashlib
 import importlib.metadata
+import io
 import os
 import pickle
 import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import pydantic
 import yaml
@@ -61,6 +64,30 @@ def _installed_version(distribution: str) -> str:
         return "?"
 
 
+# The only things a parse result is made of besides builtins' containers and scalars
+_STDLIB_TYPES: Final = frozenset({("datetime", "date"), ("datetime", "datetime")})
+
+
+class _TipsUnpickler(pickle.Unpickler):
+    """Unpickling that can build only parse results: value classes of `runform.content`
+    (pydantic models, dataclasses, enums, named tuples) and dates, never a function or any
+    other class. A cache file
+    is data in the project folder (a clone, a pull request): one written to run code on load
+    is refused like any damaged file (Python's `pickle` docs, "Restricting Globals")."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _STDLIB_TYPES:
+            return super().find_class(module, name)
+        if module.startswith("runform.content."):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (
+                issubclass(found, pydantic.BaseModel | enum.Enum | tuple)
+                or dataclasses.is_dataclass(found)
+            ):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a parse result")
+
+
 class ParseCache(Generic[T]):
     """`parse(display, name, raw) -> T`, answered from `path` when the same file was parsed
     by the same code before. Call `save()` once the run has read every file."""
@@ -78,7 +105,7 @@ class ParseCache(Generic[T]):
             # unpickling makes ~200 objects a tip, none of them garbage: collecting among them
             # as they come (the collector's usual thresholds) about doubles the time
             gc.disable()
-            data = pickle.loads(raw)
+            data = _TipsUnpickler(io.BytesIO(raw)).load()
         except Exception:  # missing, truncated, foreign or from another Python: parse again
             return {}
         finally:
