@@ -67,7 +67,6 @@ from runform.site.pages import SiteContext
 from runform.site.publishing import Publishing
 from runform.site.redirect_pages import query_redirect_script, relative_target, render_redirect_page
 from runform.site.render import (
-    TEMPLATE_CACHE,
     RenderedPage,
     fill_html_blocks,
     reload_templates,
@@ -579,7 +578,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
     The theme's templates are compiled once and kept (`template_cache`): MkDocs makes a new
     environment for every build and every preview rebuild."""
-    env.bytecode_cache = template_cache(Path(config.config_file_path).parent / TEMPLATE_CACHE)
+    env.bytecode_cache = template_cache()
     if (assets := _state.theme_assets) is not None:
         env.globals["runform_css"], env.globals["runform_js"] = assets.css_path, assets.js_path
     publishing = _state.publishing

@@ -36,7 +36,6 @@ from runform.site.cards.style import card_style
 from runform.site.pages import SiteContext, build_pages, site_comments
 from runform.site.publishing import PublishContext, Publishing, build_publishing
 from runform.site.render import (
-    TEMPLATE_CACHE,
     RenderedPage,
     template_cache,
     use_template_cache,
@@ -89,7 +88,7 @@ def build_site(
     every save); a one-off build keeps nothing. The catalog must have no errors (callers
     stop on `catalog.errors` first).
     """
-    use_template_cache(template_cache(inputs.root / TEMPLATE_CACHE))
+    use_template_cache(template_cache())
     schedule = build_schedule(catalog, as_of)
     shown = schedule.shown(preview=preview)
     site = inputs.site

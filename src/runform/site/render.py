@@ -175,13 +175,9 @@ def reload_templates() -> None:
         _ENVIRONMENT.cache.clear()
 
 
-# compiled templates, relative to mkdocs.yml (beside the card cache; safe to delete)
-TEMPLATE_CACHE: Final = Path(".cache/runform/templates")
-
-
 class _TemplateCache(FileSystemBytecodeCache):
-    """Jinja's compiled-template cache in a folder; a folder that cannot be written only means
-    compiling again next time, never a failed build."""
+    """Jinja's compiled-template cache; a folder that cannot be written only means compiling
+    again next time, never a failed build."""
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         try:
@@ -190,18 +186,20 @@ class _TemplateCache(FileSystemBytecodeCache):
             pass
 
 
-def template_cache(folder: Path) -> BytecodeCache | None:
-    """A cache of compiled templates in `folder` (created when missing), or None when it cannot
-    be made. Jinja keys each entry by the template's name and a checksum of its source and
-    writes it atomically (Jinja docs, "Bytecode Cache"), so a changed template is compiled
-    again and two builds at once share the folder safely. A build then compiles no template
-    it compiled before: runform's own, and the theme's (Material's ~40 templates, which MkDocs
-    would otherwise compile on every build and every preview rebuild)."""
+def template_cache() -> BytecodeCache | None:
+    """A cache of compiled templates in Jinja's own per-user folder (a folder in the system's
+    temporary folder that only this user may write, which Jinja checks), or None when it
+    cannot be made. Compiled templates are code that runs: never kept in the project folder,
+    where a clone or a pull request could bring a file. Jinja keys each entry by the
+    template's name and a checksum of its source and writes it atomically (Jinja docs,
+    "Bytecode Cache"), so a changed template is compiled again and two builds at once share
+    the folder safely. A build then compiles no template it compiled before: runform's own,
+    and the theme's (Material's ~40 templates, which MkDocs would otherwise compile on every
+    build and every preview rebuild)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+        return _TemplateCache()
+    except (OSError, RuntimeError):  # Jinja refuses a folder it does not trust
         return None
-    return _TemplateCache(str(folder))
 
 
 def use_template_cache(cache: BytecodeCache | None) -> None:
