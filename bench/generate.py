@@ -11,8 +11,8 @@ a run over several seeds shows how runform fares on content nobody tuned it for.
 `write_projects(n, work_dir, repo)` writes, from the same words:
   runform/  tips/*.yml + docs/ + mkdocs.yml with the repo's hook (the repo's mkdocs.yml when it
             exists, with paths made absolute; a minimal one until then)
-  plain/    the same tips as plain Material for MkDocs pages (docs/tips/<slug>.md, not in the nav)
-            and a home page listing them
+  plain/    the same tips as plain Material for MkDocs pages (docs/tips/<slug>.md, not in the nav),
+            with the same pages and nav around them (home, all tips, booking, the repo's docs/)
   blog/     (with blog=True) the same tips as posts of Material's blog plugin
 
 Posters are small JPEG files written to docs/images/ of the runform and plain projects alike.
@@ -854,15 +854,52 @@ def _home_listing(tips: list[SyntheticTip], link: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_plain(root: Path, tips: list[SyntheticTip], shared: dict[str, Any]) -> Path:
-    _write(root / "docs/index.md", _home_listing(tips, "tips/{slug}.md"))
-    _write(root / "docs/about.md", _ABOUT)
-    _write(root / "docs/tags.md", _TAGS_PAGE)
+_PLAIN_HOME_TIPS = 6  # runform's home: the newest tip and `recent_count` (5) before it
+
+
+def _booking_page(booking: dict[str, Any]) -> str:
+    """runform's `extra.runform.booking` as the Markdown page a Material site would have."""
+    lines = ["# Work with us", "", str(booking.get("text", "")), ""]
+    lines.append(f"[{booking.get('label', 'Book a session')}]({booking.get('url', '#')})")
+    if booking.get("assessment_text"):
+        lines += ["", str(booking["assessment_text"]), ""]
+        lines.append(f"[{booking.get('assessment_label')}]({booking.get('assessment_url')})")
+    return "\n".join(lines) + "\n"
+
+
+def _write_plain(
+    root: Path,
+    tips: list[SyntheticTip],
+    shared: dict[str, Any],
+    repo: Path,
+    repo_config: dict[str, Any] | None,
+) -> Path:
+    """The same site around the tips as runform's project: the repo's own pages (docs/) and
+    nav when it has them; a home page with the newest tips, an "All tips" page listing every
+    tip (runform's archive) and a booking page (runform's `booking` setting, as Markdown)."""
+    repo_docs = repo / "docs"
+    if repo_config is not None and repo_docs.is_dir() and any(repo_docs.iterdir()):
+        shutil.copytree(repo_docs, root / "docs")
+    else:
+        _write(root / "docs/about.md", _ABOUT)
+        _write(root / "docs/tags.md", _TAGS_PAGE)
+    home = _home_listing(tips[:_PLAIN_HOME_TIPS], "tips/{slug}.md")
+    _write(root / "docs/index.md", home + "\n[All tips](tips/index.md)\n")
+    archive = _home_listing(tips, "{slug}.md").replace("# Running form", "# All tips", 1)
+    _write(root / "docs/tips/index.md", archive)
+    booking = ((repo_config or {}).get("extra") or {}).get("runform", {}).get("booking")
+    if isinstance(booking, dict):
+        _write(root / "docs/book.md", _booking_page(booking))
     for tip in tips:
         _write(root / "docs/tips" / f"{tip.slug}.md", tip_to_plain_page(tip))
     _write_posters(root / "docs", tips)
+    nav = (repo_config or {}).get("nav")
+    if not nav or not all(
+        (root / "docs" / page).is_file() for item in nav for page in item.values()
+    ):
+        nav = [{"Home": "index.md"}, {"All tips": "tips/index.md"}, {"About": "about.md"}]
+        nav.append({"Tags": "tags.md"})
     config = root / "mkdocs.yml"
-    nav = [{"Home": "index.md"}, {"About": "about.md"}, {"Tags": "tags.md"}]
     _write(
         config, dump_config(_site_config("Plain Material", shared, nav=nav, not_in_nav="/tips/\n"))
     )
@@ -906,7 +943,7 @@ def write_projects(
         seed=seed,
         shape=make_shape(seed),
         runform=_write_runform(base / "runform", tips, repo),
-        plain=_write_plain(base / "plain", tips, shared),
+        plain=_write_plain(base / "plain", tips, shared, repo, load_repo_config(repo)),
         blog=_write_blog(base / "blog", tips, shared) if blog else None,
         tips=tuple(tips),
     )
