@@ -313,11 +313,10 @@ class _Converted:
 
 
 def _convert(
-    page: Page, config: MkDocsConfig, files: Files, md: Any, text: str, *, skeleton: bool
+    page: Page, config: MkDocsConfig, files: Files, md: Any, text: str
 ) -> _Converted | None:
-    """`text` converted as MkDocs' `Page.render` (1.6) converts it, with MkDocs' own
-    extensions registered on `md`; through `convert_skeleton` when `skeleton` (None when
-    `text` is not a skeleton)."""
+    """`text` through `convert_skeleton` on `md`, with MkDocs' own extensions registered as
+    its `Page.render` (1.6) registers them; None when `text` is not a skeleton."""
     raw_html = _RawHTMLPreprocessor()
     raw_html._register(md)
     anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
@@ -326,7 +325,7 @@ def _convert(
     links._register(md)
     title = _ExtractTitleTreeprocessor()
     title._register(md)
-    content = convert_skeleton(md, text) if skeleton else md.convert(text)
+    content = convert_skeleton(md, text)
     if content is None:
         return None
     return _Converted(
@@ -364,7 +363,7 @@ class _SkeletonMarkdown:
             return None
         if self.md is None:
             self.md = _site_markdown(config)
-            _convert(page, config, files, self.md, "", skeleton=True)  # MkDocs' own registered
+            _convert(page, config, files, self.md, "")  # MkDocs' own registered
             if not takes_skeletons(self.md):
                 self.agrees = False
                 return None
@@ -377,22 +376,32 @@ class _SkeletonMarkdown:
                 log.debug("generated pages use MkDocs' Markdown: the shortcut disagreed")
                 return None
         self.md.reset()
-        return _convert(page, config, files, self.md, text, skeleton=True)
+        return _convert(page, config, files, self.md, text)
 
     def _compare(self, page: Page, config: MkDocsConfig, files: Files, text: str) -> bool | None:
+        """Whether the shortcut gives what MkDocs' own `Page.render` gives for `text` on
+        `page` (None: `text` is not a skeleton). Leaves MkDocs' results on `page`."""
         self.md.reset()
-        quick = _convert(page, config, files, self.md, text, skeleton=True)
+        quick = _convert(page, config, files, self.md, text)
         if quick is None:
             return None
-        real = _convert(page, config, files, _site_markdown(config), text, skeleton=False)
-        assert real is not None
+        kept = page.markdown
+        page.markdown = text
+        try:
+            Page.render(page, config, files)
+        finally:
+            page.markdown = kept
         return (
-            same_blocks(real.content, quick.content)
-            and real.toc_tokens == quick.toc_tokens
-            and real.title == quick.title
-            and real.anchor_ids == quick.anchor_ids
-            and real.links_to_anchors == quick.links_to_anchors
+            same_blocks(page.content or "", quick.content)
+            and _toc_shape(page.toc) == _toc_shape(get_toc(quick.toc_tokens))
+            and page._title_from_render == quick.title
+            and page.present_anchor_ids == quick.anchor_ids
+            and (page.links_to_anchors or {}) == quick.links_to_anchors
         )
+
+
+def _toc_shape(items: Any) -> list[Any]:
+    return [(i.title, i.url, i.level, _toc_shape(i.children)) for i in items]
 
 
 class _SkeletonPage(Page):

@@ -5,9 +5,14 @@ appended by pymdownx.snippets, when only MkDocs' own conversion can apply it."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from datetime import date
+
 from lxml import html as lxml_html
 
-from conftest import Project, minimal_tip, new_project
+from conftest import Project, minimal_tip, new_project, weekly_tips
 
 TIP = """\
 title: "CMJ height: 10% more"
@@ -96,3 +101,37 @@ def test_a_glossary_appended_to_every_page_reaches_tip_headings(tmp_path) -> Non
         ("h2", "CMJ", "Countermovement jump"),
         ("h3", "CMJ", "Countermovement jump"),
     ]
+
+
+_COUNT_CONVERSIONS = """
+import cProfile, pstats, sys
+from runform.cli import main
+profile = cProfile.Profile()
+code = profile.runcall(main, sys.argv[1:])
+stats = pstats.Stats(profile).stats.items()
+def calls(name, file):
+    return sum(c[1] for (f, _l, n), c in stats if n == name and f.endswith(file))
+print(code, calls("convert", "markdown/core.py"), calls("convert_skeleton", "skeleton_markdown.py"))
+"""
+
+
+def test_tip_pages_skip_markdowns_text_parsing(tmp_path) -> None:
+    """Of 20 tip pages, MkDocs' Markdown converts two (the build's check that the shortcut
+    agrees with it: the first tip page and a probe page); the shortcut converts every tip page."""
+    tips = weekly_tips(date(2026, 7, 3), 20)  # all published by 2026-11-24
+    project = new_project(tmp_path / "p", tips, example_tips=False)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUNFORM_AS_OF": "2026-11-24"}
+    result = subprocess.run(
+        [sys.executable, "-c", _COUNT_CONVERSIONS, "build", "--out", "site"],
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    code, markdown_calls, skeleton_calls = map(int, result.stdout.split()[-3:])
+    pages = list((project.root / "site").rglob("index.html"))
+    tip_pages = [p for p in pages if p.parent.name.startswith("tip-")]
+    assert (code, len(tip_pages)) == (0, 20)
+    assert markdown_calls <= len(pages) - len(tip_pages) + 2, (markdown_calls, len(pages))
+    assert skeleton_calls >= len(tip_pages) + 2
