@@ -103,6 +103,7 @@ from runform.content.model import Tip
 
 
 def on_env(env, config, files):
+    gc.unfreeze()  # a build freezes what lives when it starts: count those too
     gc.collect()
     alive = [o for o in gc.get_objects() if isinstance(o, (Entry, Tip))]
     Path(config.config_file_path).with_name("alive.txt").write_text(str(len(alive)))
