@@ -89,8 +89,9 @@ def character_map(font: Path, cache: Path | None = None) -> frozenset[int] | Non
     except OSError:
         return None
     key = _font_key(data)
-    if key in _READ:
-        return _READ[key]
+    remembered = (cache, key)  # per cache file: each project's cache gets the map written
+    if remembered in _READ:
+        return _READ[remembered]
     stored = _load_maps(cache) if cache is not None else {}
     if key in stored:
         covered = stored[key]
@@ -100,14 +101,15 @@ def character_map(font: Path, cache: Path | None = None) -> frozenset[int] | Non
             _save_maps(cache, {**stored, key: covered})
     if len(_READ) >= _KEPT:
         _READ.clear()
-    _READ[key] = covered
+    _READ[remembered] = covered
     return covered
 
 
 FONT_CACHE: Final = Path(".cache/runform/fonts.json")  # relative to mkdocs.yml
 _FORMAT: Final = "runform-font-cache-1"
 _KEPT: Final = 8  # fonts a cache file (and a process) remembers
-_READ: dict[str, frozenset[int] | None] = {}  # this process's maps, by `_font_key`
+# this process's maps, by cache file and `_font_key`
+_READ: dict[tuple[Path | None, str], frozenset[int] | None] = {}
 
 
 def _font_key(data: bytes) -> str:
