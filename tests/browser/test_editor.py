@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 from lxml import html
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from conftest import Project
 from runform.content.settings import Strings
@@ -201,14 +201,17 @@ def test_a_fault_deleted_and_sections_reordered_in_the_form_are_saved(
     sections.nth(2).wait_for()
     _drag(page, sections, source=2, target=0)
     headings = _list(page, "rationale").locator('[id^="heading-field-"]')
-    assert [headings.nth(n).input_value() for n in range(3)] == [
+    reordered = [
         "How it fits proper running form",
         "Why master the movement?",
         "Let the strong muscles do their share",
     ]
+    expect(headings).to_have_count(3)
+    for n, heading in enumerate(reordered):  # waits for the form to show the new order
+        expect(headings.nth(n)).to_have_value(heading)
     faults = _item_handles(page, "faults")
     faults.nth(1).locator("xpath=../button[last()]").click()  # the item's remove (x) button
-    assert faults.count() == 1
+    expect(faults).to_have_count(1)  # waits for the form to drop the item
     _publish(page)
 
     after = yaml.safe_load(path.read_text("utf-8"))
