@@ -364,8 +364,7 @@ class _SkeletonMarkdown:
             return None
         if self.md is None:
             self.md = _site_markdown(config)
-            _convert(page, config, files, self.md, "")  # MkDocs' own registered
-            if not takes_skeletons(self.md):
+            if not takes_skeletons(self.md):  # (MkDocs' own preprocessor is one it allows)
                 self.agrees = False
                 return None
         if self.agrees is None:
