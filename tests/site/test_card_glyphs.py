@@ -7,17 +7,17 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from cli_runner import lines, runform
+
 from conftest import minimal_tip
 from runform.content.card_fonts import DEJAVU_BOLD, missing_characters
-
 
 
 @pytest.fixture(autouse=True)
 def _dejavu_is_installed() -> None:
     """`make test` installs fonts-dejavu-core; without it these tests fail, never skip."""
     assert DEJAVU_BOLD.is_file(), f"{DEJAVU_BOLD} is missing: run `make test` (it installs it)"
+
 
 TAGS = "tags: [form]\n"  # no `no-tags` warning in the way
 

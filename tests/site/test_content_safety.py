@@ -7,10 +7,11 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from hostile_tip import ATTACKS, TIP
 
 from conftest import Project, new_project
-from hostile_tip import ATTACKS, HOSTILE_CREDIT_URL, HOSTILE_CTA_URL, MARKDOWN_PAYLOAD, PAYLOAD, TIP
 from runform.content.markup import escape_markdown_inline, markdown_to_html
+
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Project:

@@ -35,4 +35,7 @@ def test_the_preview_lists_scheduled_tips_and_drafts_with_a_badge(site_value) ->
 
 def test_a_build_lists_published_tips_only_and_no_badge(site_value) -> None:
     pages = {page.src_uri: page for page in site_value().pages}
-    assert _cards(pages["tips/index.md"]) == [("Heel Pick Up", ""), ("Quick Feet, Shorter Stride", "")]
+    assert _cards(pages["tips/index.md"]) == [
+        ("Heel Pick Up", ""),
+        ("Quick Feet, Shorter Stride", ""),
+    ]

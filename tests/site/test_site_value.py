@@ -71,8 +71,7 @@ def test_without_directory_urls_every_address_is_a_html_file(site_value) -> None
 
 def test_posters_of_unpublished_tips_are_withheld(site_value) -> None:
     video = (
-        'video:\n  url: https://youtu.be/aaaaaaaaaaa\n  title: "Drill"\n'
-        "  poster: images/{}.png\n"
+        'video:\n  url: https://youtu.be/aaaaaaaaaaa\n  title: "Drill"\n  poster: images/{}.png\n'
     )
     tips = {
         "2026-11-20-live.yml": minimal_tip("Live", "2026-11-20") + video.format("live"),

@@ -12,12 +12,12 @@ import yaml
 from lxml import html as lxml_html
 
 from conftest import minimal_tip
-from runform.content.schedule import build_schedule
 from runform.content.catalog import Catalog
+from runform.content.schedule import build_schedule
 from runform.content.settings import SiteSettings
 from runform.site.pages import SiteContext
 from runform.site.render import RenderedPage
-from runform.site.tag_pages import TAG_PAGE_SIZE, render_tag_pages, tag_listings, tag_sort_key
+from runform.site.tag_pages import TAG_PAGE_SIZE, render_tag_pages, tag_sort_key
 
 
 def pages_of(build: Any) -> dict[str, RenderedPage]:

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from cli_runner import lines, refused_by_check_and_build, runform
 from lxml import etree
 from lxml import html as lxml_html
 
-from cli_runner import lines, refused_by_check_and_build, runform
 from conftest import Project, minimal_tip, new_project
 
 SITE_URL = "https://x.github.io/runform/"

@@ -26,4 +26,4 @@ def test_a_compiled_template_in_the_project_folder_never_runs(tmp_path: Path) ->
     assert len(list(folder.iterdir())) == 3
     project.build_ok("2026-11-24")
     assert not marker.exists()
-    assert "<h1 id=\"heel-pick-up\">Heel Pick Up" in project.page("tips/heel-pick-up/")
+    assert '<h1 id="heel-pick-up">Heel Pick Up' in project.page("tips/heel-pick-up/")

@@ -144,9 +144,7 @@ def preview_problems(
         usable = usable and not YEAR_SLUG.fullmatch(slug or "")
         if usable:
             taken.add(str(slug))
-        broken.append(
-            BrokenTip(path, tip_uri(str(slug)) if usable else None, _views(diagnostics))
-        )
+        broken.append(BrokenTip(path, tip_uri(str(slug)) if usable else None, _views(diagnostics)))
     return PreviewProblems(tuple(broken))
 
 

@@ -24,10 +24,10 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict
 
 from runform.content.catalog import Entry
-from runform.site.render import render_text
 from runform.content.settings import SiteSettings
-from runform.site.addresses import FEED_JSON, FEED_XML, SiteLinks, tip_uri
 from runform.content.videos import watch_url
+from runform.site.addresses import FEED_JSON, FEED_XML, SiteLinks, tip_uri
+from runform.site.render import render_text
 
 JSON_FEED_VERSION: Final = "https://jsonfeed.org/version/1.1"
 # Characters XML 1.0 does not allow, even escaped; YAML lets a tip spell them as "\x01".

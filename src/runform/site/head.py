@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from runform.content.catalog import Entry
-from runform.site.feeds import published_at
 from runform.content.markup import markdown_to_text
-from runform.site.render import render_text
 from runform.content.settings import SiteSettings
-from runform.site.addresses import SiteLinks, tip_uri
 from runform.content.videos import embed_url
+from runform.site.addresses import SiteLinks, tip_uri
+from runform.site.feeds import published_at
+from runform.site.render import render_text
 
 SCHEMA_ORG: Final = "https://schema.org"
 

@@ -13,10 +13,12 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
-
 from runform.content.catalog import Entry
+from runform.content.email_settings import SubscribeSettings
+from runform.content.model import CallToAction, Tip
+from runform.content.schedule import Schedule, Status
+from runform.content.settings import CommentsProvider, SiteSettings, Strings
+from runform.content.videos import embed_url, watch_url
 from runform.site.addresses import (
     ARCHIVE_URI,
     BOOK_URI,
@@ -31,13 +33,9 @@ from runform.site.addresses import (
     tip_uri,
 )
 from runform.site.comment_languages import giscus_language, isso_language
+from runform.site.dates import full_date, long_date
 from runform.site.links import RelatedTips, ShareLink, share_links, with_utm
-from runform.content.model import CallToAction, Tip
 from runform.site.render import RenderedPage, render_page
-from runform.content.schedule import Schedule, Status
-from runform.content.settings import CommentsProvider, SiteSettings, Strings
-from runform.content.videos import embed_url, watch_url
-from runform.content.email_settings import SubscribeSettings
 
 SUBSCRIBE_URI = "subscribe.md"
 # The archive (/tips/) shows this many of the newest years as cards; every year has its page.
@@ -149,23 +147,9 @@ def build_pages(
     return pages
 
 
-def babel_locale(language: str) -> Locale:
-    """Babel's locale for Material's `theme.language` ("fr", "pt-BR", "zh-Hant"); else English."""
-    try:
-        return Locale.parse(language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
-
-
 def date_label(day: date, site: SiteContext) -> str:
     """A tip's date in words, in the site's language ("20 November 2026")."""
-    return _long_date(day, site.language)
-
-
-@lru_cache(maxsize=4096)
-def _long_date(day: date, language: str) -> str:
-    """Each tip's date is shown on its page, the archive, home and related cards: worded once."""
-    return format_date(day, format="long", locale=babel_locale(language))
+    return long_date(day, site.language)
 
 
 def _card(entry: Entry, from_uri: str, site: SiteContext, badge: str | None = None) -> TipCard:
@@ -228,7 +212,9 @@ def _render_tip_page(
     def link(other: Entry | None) -> Link | None:
         if other is None:
             return None
-        return Link(other.tip.title, relative_url(uri, tip_uri(other.slug), site.use_directory_urls))
+        return Link(
+            other.tip.title, relative_url(uri, tip_uri(other.slug), site.use_directory_urls)
+        )
 
     return render_page(
         uri,
@@ -366,7 +352,7 @@ def _banner(status: Status, day: date, settings: SiteSettings, site: SiteContext
     if status is Status.DRAFT:
         return settings.strings.draft_banner
     if status is Status.SCHEDULED:
-        label = format_date(day, format="full", locale=babel_locale(site.language))
+        label = full_date(day, site.language)
         return settings.strings.scheduled_banner.format(date=label)
     return None
 
@@ -498,8 +484,7 @@ def _render_archive(
     at most 53 cards whatever the site's size (at 500 tips one page of cards was
     281 KB of HTML, and it grew every Friday); a year's address never changes."""
     by_year = [
-        (year, list(group))
-        for year, group in groupby(listed, key=lambda e: e.tip.date.year)
+        (year, list(group)) for year, group in groupby(listed, key=lambda e: e.tip.date.year)
     ]
     strings = settings.strings
 

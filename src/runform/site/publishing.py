@@ -11,11 +11,24 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
+from runform.content.catalog import Entry
+from runform.content.schedule import Schedule
+from runform.content.settings import SiteSettings
+from runform.site.addresses import (
+    ARCHIVE_URI,
+    FEED_JSON,
+    FEED_XML,
+    HOME_URI,
+    SITE_CARD,
+    SiteLinks,
+    archive_year_uri,
+    card_path,
+    tip_uri,
+)
 from runform.site.cards.cache import draw_cards
 from runform.site.cards.style import CARD_HEIGHT, CARD_WIDTH, CardStyle, CardText
-from runform.content.catalog import Entry
 from runform.site.feeds import feed_info, feed_items, render_feeds
 from runform.site.head import (
     FeedLink,
@@ -29,19 +42,6 @@ from runform.site.head import (
 )
 from runform.site.pages import SiteContext, archive_description, home_description
 from runform.site.tag_pages import TagListing, tag_lastmod
-from runform.content.schedule import Schedule
-from runform.content.settings import SiteSettings
-from runform.site.addresses import (
-    ARCHIVE_URI,
-    archive_year_uri,
-    FEED_JSON,
-    FEED_XML,
-    HOME_URI,
-    SITE_CARD,
-    SiteLinks,
-    card_path,
-    tip_uri,
-)
 
 # Social networks show these; SVG and AVIF posters get the drawn card instead.
 _SHAREABLE_POSTER: Final = (".jpg", ".jpeg", ".png", ".webp", ".gif")

@@ -21,11 +21,11 @@ being parsed as Markdown, and spares MkDocs re-parsing every tip's HTML.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from html import escape
 from typing import Any, Final
 
@@ -180,10 +180,8 @@ class _TemplateCache(FileSystemBytecodeCache):
     again next time, never a failed build."""
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        try:
+        with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
-        except OSError:
-            pass
 
 
 def template_cache() -> BytecodeCache | None:

@@ -66,8 +66,9 @@ _MARKER: Final = re.compile(r"<!--runform:block:\d+-->")
 def convert_skeleton(md: Markdown, text: str) -> str | None:
     """`md.convert(text)` for a skeleton page (`text`: the Markdown after the front matter),
     or None when `text` is anything else (nothing is converted then). `md` must have been
-    `reset()` since its last use and pass `takes_skeletons`; blank lines between blocks do not change the result, and
-    whitespace between block elements may differ from `md.convert` (HTML ignores it)."""
+    `reset()` since its last use and pass `takes_skeletons`; blank lines between blocks do not
+    change the result, and whitespace between block elements may differ from `md.convert`
+    (HTML ignores it)."""
     root = etree.Element(md.doc_tag)
     lines = text.split("\n")
     after_blank = True

@@ -14,7 +14,7 @@ from typing import Final
 
 from runform.content.settings import Weekday
 from runform.content.tip_schema import SCHEMA_COMMENT, SCHEMA_PATH, tip_schema_text
-from runform.site.pages import babel_locale
+from runform.site.dates import babel_locale
 from runform.site.render import render_starter
 
 # project path -> template in site_template/

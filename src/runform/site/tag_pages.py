@@ -74,9 +74,7 @@ def tag_listings(shown: Sequence[Entry]) -> tuple[TagListing, ...]:
     for entry in shown:
         for tag in dict.fromkeys(entry.tip.tags):
             tips.setdefault(tag, []).append(entry)
-    return tuple(
-        TagListing(name, tuple(tips[name])) for name in sorted(tips, key=tag_sort_key)
-    )
+    return tuple(TagListing(name, tuple(tips[name])) for name in sorted(tips, key=tag_sort_key))
 
 
 def tag_lastmod(listings: Iterable[TagListing]) -> dict[str, str]:

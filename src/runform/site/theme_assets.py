@@ -67,9 +67,7 @@ def _hashed(stem: str, text: str, suffix: str) -> str:
     return f"{ASSETS_DIR}/{stem}.{digest}.min.{suffix}"
 
 
-def build_theme_assets(
-    css: str, js: str, read_icon: Callable[[str], str | None]
-) -> ThemeAssets:
+def build_theme_assets(css: str, js: str, read_icon: Callable[[str], str | None]) -> ThemeAssets:
     """The minified, content-named stylesheet and script from runform.css and runform.js."""
     css_min = rcssmin.cssmin(inline_icons(css, read_icon))
     js_min = rjsmin.jsmin(js)

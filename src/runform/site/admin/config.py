@@ -1,7 +1,7 @@
 """The editors' `config.yml`, generated from the tip model (the source of tip.schema.json too).
 
-Contract: `tip_fields(strings)` walks `runform.content.model.Tip` and gives one editor field per model
-field, in the order a coach writes (`scaffold.FIELD_ORDER`), nested fields in model order:
+Contract: `tip_fields(strings)` walks `runform.content.model.Tip` and gives one editor field per
+model field, in the order a coach writes (`scaffold.FIELD_ORDER`), nested fields in model order:
 
 - label: the site's own word where `strings` has one (cue, faults, drill, dose, muscles, the
   note kinds), else an English label from `_LABELS`; hint: the field's description;

@@ -9,9 +9,8 @@ editor JavaScript.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from typing import Final
+from urllib.parse import urlsplit
 
 from runform.content.settings import Strings
 from runform.site.admin.assets import SVELTIA, EditorBundle

@@ -78,7 +78,7 @@ def _write_cached(cache_dir: Path | None, key: str, data: bytes) -> Path | bytes
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-        os.chmod(partial, 0o644)  # mkstemp makes it private; a card is published
+        Path(partial).chmod(0o644)  # mkstemp makes it private; a card is published
         return Path(partial).replace(cache_dir / f"{key}.png")
     except BaseException:
         Path(partial).unlink(missing_ok=True)

@@ -17,9 +17,8 @@ CI image has it), or `extra.runform.cards.font` (checked by `runform check`, see
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
