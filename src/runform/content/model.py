@@ -33,7 +33,7 @@ from runform.content.videos import VideoRef, parse_video_url
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Cue(_Strict):

@@ -33,6 +33,7 @@ from runform.content.settings import SiteSettings
 from runform.site.addresses import SiteLinks, tip_uri
 from runform.site.admin.page import admin_files
 from runform.site.cards.style import card_style
+from runform.site.dates import word_dates_then_release
 from runform.site.pages import SiteContext, build_pages, site_comments
 from runform.site.publishing import PublishContext, Publishing, build_publishing
 from runform.site.render import (
@@ -92,6 +93,8 @@ def build_site(
     schedule = build_schedule(catalog, as_of)
     shown = schedule.shown(preview=preview)
     site = inputs.site
+    if not keep_for_rebuilds:  # the preview keeps Babel's tables for its next rebuild
+        word_dates_then_release((entry.tip.date for entry in shown), site.language)
     pages = build_pages(schedule, shown, settings, site, keep_for_rebuilds=keep_for_rebuilds)
     tags = tag_listings(shown)
     pages.extend(render_tag_pages(schedule, tags, settings, site))
@@ -105,7 +108,7 @@ def build_site(
         card_cache=inputs.root / cards.cache_dir,
     )
     publishing = build_publishing(schedule, shown, settings, context, tags=tags)
-    return SiteBuild(
+    built = SiteBuild(
         schedule=schedule,
         shown=shown,
         pages=tuple(pages),
@@ -116,6 +119,7 @@ def build_site(
         admin_files=admin_files(site, settings.strings, inputs.repo_url),
         comments=site_comments(settings, site),
     )
+    return built
 
 
 def _withheld_posters(catalog: Catalog, shown: tuple[Entry, ...]) -> frozenset[str]:

@@ -2,17 +2,17 @@
 
 Babel loads a language's whole CLDR table (root merged with the language: ~4 MB of Python
 objects for English) the first time a date is worded, and keeps it for the life of the
-process. A one-off build words every date while it renders runform's pages, long before
-MkDocs renders its own, so it lets go of the table then (`release_locale_data`) and MkDocs
-reuses the memory.
+process. A one-off build words every date its pages show first and lets go of the tables before it
+renders a page (`word_dates_then_release`), so the pages reuse that memory.
 """
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
+import babel.core
 from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import format_date
 
@@ -38,14 +38,16 @@ def full_date(day: date, language: str) -> str:
     return format_date(day, format="full", locale=babel_locale(language))
 
 
-def release_locale_data() -> None:
-    """Let go of the CLDR tables Babel has loaded (they load again when next needed), and of
-    the worded dates. Babel keeps loaded tables in `babel.localedata._cache` and offers no
-    public way to empty it (checked in Babel 2.19, `localedata.load`): when a later Babel
-    keeps them elsewhere, this releases only the worded dates."""
-    long_date.cache_clear()
-    with getattr(localedata, "_cache_lock", None) or nullcontext():
-        for name in ("_cache", "_dict_cache"):
-            cache = getattr(localedata, name, None)
-            if isinstance(cache, dict):
-                cache.clear()
+def word_dates_then_release(days: Iterable[date], language: str) -> None:
+    """Word every day of `days` now (`long_date` keeps them), then let go of the CLDR data
+    Babel has loaded, which loads again if another date is worded later: the language's
+    tables (`babel.localedata.clear_caches`, Babel 2.19) and the table of all languages that
+    loading one consults (`babel.core._global_data`, ~2 MB, which Babel has no public way to
+    drop; left alone when a later Babel keeps it elsewhere)."""
+    for day in days:
+        long_date(day, language)
+    clear_caches = getattr(localedata, "clear_caches", None)
+    if callable(clear_caches):
+        clear_caches()
+    if getattr(babel.core, "_global_data", None) is not None:
+        babel.core._global_data = None
