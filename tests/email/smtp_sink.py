@@ -30,6 +30,7 @@ class Delivery:
     sender: str
     recipients: list[str]
     data: bytes
+    tls: str | None = None  # the TLS version the message came over ("TLSv1.3"), None: plain
 
     @property
     def message_id(self) -> str:
@@ -45,14 +46,24 @@ class _Keeper:
     received: list[Delivery] = field(default_factory=list)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        tls = server.transport.get_extra_info("ssl_object")  # after STARTTLS, or implicit TLS
         self.received.append(
-            Delivery(envelope.mail_from, list(envelope.rcpt_tos), bytes(envelope.original_content))
+            Delivery(
+                envelope.mail_from,
+                list(envelope.rcpt_tos),
+                bytes(envelope.original_content),
+                tls.version() if tls else None,
+            )
         )
         return "250 Message accepted for delivery"
 
 
 class SmtpSink:
-    """aiosmtpd on 127.0.0.1:<free port>; `received` lists every message in order."""
+    """aiosmtpd on 127.0.0.1:<free port>; `received` lists every message in order.
+
+    `controller_options` go to aiosmtpd's Controller as they are: `tls_context` (offer
+    STARTTLS) with `require_starttls`, `ssl_context` (TLS from the first byte),
+    `authenticator` with `auth_required`/`auth_require_tls`."""
 
     def __init__(self, **controller_options: Any) -> None:
         self.port = free_port()
