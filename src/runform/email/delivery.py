@@ -32,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Final
 
-from runform.content.email_settings import EmailSettings, SmtpSecurity
+from runform.content.email_settings import EmailSettings, SmtpSecurity, SmtpSettings
 
 NO_LIVE_FEED: Final = b"null\n"  # what `runform email live` writes when the site has no feed yet
 
@@ -135,12 +135,20 @@ def send_messages(
 ) -> None:
     """Hand every message to the SMTP server in one session, from `from_address` to `to`.
 
-    STARTTLS is required when `security: starttls` (never falls back to plain text); TLS
-    certificates are verified against the system's trust store (`SSL_CERT_FILE` adds one).
+    `security: starttls` requires the upgrade: a server that does not offer STARTTLS is left
+    before anything is sent, never written to in plain text; `tls` speaks TLS from the first
+    byte. Either way the server's certificate, and that it is issued for `smtp.host`, are
+    checked by `ssl.create_default_context()`: OpenSSL's default CA file and CA directory
+    (the system's store on Linux; on Windows the system store is loaded as well).
+    `SSL_CERT_FILE` names a CA file read *instead of* the default file (it does not add to
+    it) and `SSL_CERT_DIR` a directory searched instead of the default one, so a provider
+    with its own certificate authority is trusted with SSL_CERT_FILE=its-ca.pem.
+    Raises DeliveryError, in words a coach can act on (see `_explain`).
     """
     smtp = settings.smtp
     if not settings.can_send or smtp.host is None or settings.from_address is None:
         raise DeliveryError("email.from_address, email.to and email.smtp.host are needed to send")
+    where = f"SMTP {smtp.host}:{smtp.port}"
     context = ssl.create_default_context()
     client: smtplib.SMTP
     try:
@@ -150,10 +158,45 @@ def send_messages(
             client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
         with client:
             if smtp.security is SmtpSecurity.STARTTLS:
+                client.ehlo_or_helo_if_needed()
+                if not client.has_extn("starttls"):
+                    raise DeliveryError(f"{where}: {_NO_STARTTLS}")
                 client.starttls(context=context)
             if smtp.user is not None and password is not None:
                 client.login(smtp.user, password)
             for message in messages:
                 client.sendmail(settings.from_address, list(settings.to), message)
     except (smtplib.SMTPException, OSError) as error:
-        raise DeliveryError(f"SMTP {smtp.host}:{smtp.port}: {error}") from None
+        raise DeliveryError(f"{where}: {_explain(error, smtp)}") from None
+
+
+_NO_STARTTLS: Final = (
+    "the server does not offer STARTTLS, and security: starttls never sends in plain text"
+    " (a server that speaks TLS from the first byte, usually on port 465, needs security: tls)"
+)
+_NAME_MISMATCH: Final = {62, 64}  # OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH, _IP_ADDRESS_MISMATCH
+
+
+def _explain(error: smtplib.SMTPException | OSError, smtp: SmtpSettings) -> str:
+    """An SMTP or TLS failure in a coach's words: what failed in the certificate (without
+    OpenSSL's source line), the server's reply as text (smtplib's str() is a tuple of bytes),
+    and what to change."""
+    if isinstance(error, ssl.SSLCertVerificationError):
+        reason = f"the server's certificate failed verification: {error.verify_message}"
+        if error.verify_code in _NAME_MISMATCH:
+            return reason.rstrip(".")
+        return (
+            f"{reason} (if your provider uses its own certificate authority, "
+            "set SSL_CERT_FILE to its certificate file)"
+        )
+    if isinstance(error, smtplib.SMTPResponseException):
+        reply = error.smtp_error
+        text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else reply
+        said = f"{error.smtp_code} {text}"
+        if isinstance(error, smtplib.SMTPAuthenticationError):
+            return (
+                f"the server refused the login of {smtp.user}: {said} "
+                f"(check smtp.user and the password in {smtp.password_env})"
+            )
+        return f"the server answered {said}"
+    return str(error)
