@@ -138,11 +138,12 @@ def send_messages(
     `security: starttls` requires the upgrade: a server that does not offer STARTTLS is left
     before anything is sent, never written to in plain text; `tls` speaks TLS from the first
     byte. Either way the server's certificate, and that it is issued for `smtp.host`, are
-    checked by `ssl.create_default_context()`: OpenSSL's default CA file and CA directory
-    (the system's store on Linux; on Windows the system store is loaded as well).
-    `SSL_CERT_FILE` names a CA file read *instead of* the default file (it does not add to
-    it) and `SSL_CERT_DIR` a directory searched instead of the default one, so a provider
-    with its own certificate authority is trusted with SSL_CERT_FILE=its-ca.pem.
+    checked by `ssl.create_default_context()`, which trusts OpenSSL's default CA file and CA
+    directory (with a Linux system's OpenSSL, the system's store; on Windows, Python loads
+    the system store as well). `SSL_CERT_FILE` names a CA file read *instead of* the default
+    file (it does not add to it; the default directory is still searched) and `SSL_CERT_DIR`
+    a directory searched instead of the default one. So a provider with its own certificate
+    authority is trusted with SSL_CERT_FILE=its-ca.pem.
     Raises DeliveryError, in words a coach can act on (see `_explain`).
     """
     smtp = settings.smtp
