@@ -82,3 +82,32 @@ def test_the_windows_1252_post_becomes_a_tip(tmp_path):
     text = (project.tips / "2012-06-01-cafe-stride.yml").read_text(encoding="utf-8")
     assert 'title: "Café stride “drills”"\n' in text
     assert 'name: "Quick Feet"\n' in text
+
+
+HTTPS_NAMESPACES = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="https://wordpress.org/export/1.2/excerpt/"
+  xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="https://wordpress.org/export/1.2/">
+<channel>
+  <wp:wxr_version>1.2</wp:wxr_version>
+  <wp:base_blog_url>https://coach.example</wp:base_blog_url>
+  <item>
+    <title>Quick feet</title>
+    <content:encoded><![CDATA[<p>Light steps.</p>]]></content:encoded>
+    <excerpt:encoded><![CDATA[Step lightly.]]></excerpt:encoded>
+    <wp:post_id>7</wp:post_id>
+    <wp:post_type>post</wp:post_type>
+    <wp:status>publish</wp:status>
+  </item>
+</channel>
+</rss>
+"""
+
+
+def test_an_export_with_https_namespaces_reads_like_any_other():
+    """WordPress.com writes the wp and excerpt namespaces with https://."""
+    export = parse_export(HTTPS_NAMESPACES, "wpcom.xml")
+    assert (export.version, export.blog_url) == ("1.2", "https://coach.example")
+    (item,) = export.items
+    assert (item.post_id, item.post_type, item.status) == (7, "post", "publish")
+    assert (item.content, item.excerpt) == ("<p>Light steps.</p>", "Step lightly.")

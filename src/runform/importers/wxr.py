@@ -10,9 +10,10 @@ Contract:
   older WordPress versions wrote, are plain text to the parser.
 - Every problem is an `ExportError` carrying one `Diagnostic` (file, line, column, message,
   hint); nothing here raises anything else for a bad file.
-- The WordPress namespace differs by WXR version (`.../export/1.0/` to `/1.2/`); any of them
-  is read. Values are kept as WordPress wrote them (HTML in `content`), dates as naive
-  datetimes (`post_date` in the old site's time zone, `post_date_gmt` in UTC).
+- The WordPress namespace differs by WXR version (`.../export/1.0/` to `/1.2/`) and by host
+  (WordPress.com writes `https://wordpress.org/...`); any of them is read. Values are kept
+  as WordPress wrote them (HTML in `content`), dates as naive datetimes (`post_date` in the
+  old site's time zone, `post_date_gmt` in UTC).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ import defusedxml.ElementTree as SafeTree
 from runform.content.diagnostics import START, Diagnostic, Position
 
 MAX_EXPORT_BYTES: Final = 256 * 1024 * 1024
-_WP: Final = "http://wordpress.org/export/"
+# http:// in WordPress' own exports, https:// in WordPress.com's; the version follows.
+_WP: Final = re.compile(r"https?://(?:www\.)?wordpress\.org/export/")
 _CONTENT: Final = "http://purl.org/rss/1.0/modules/content/"
 _DC: Final = "http://purl.org/dc/elements/1.1/"
 _NO_DATE: Final = "0000-00-00 00:00:00"
@@ -192,7 +194,7 @@ def _key(tag: str) -> str:
     if not match:
         return tag
     namespace, name = match.groups()
-    if namespace.startswith(_WP):
+    if _WP.match(namespace):
         return f"excerpt:{name}" if namespace.rstrip("/").endswith("excerpt") else f"wp:{name}"
     if namespace == _CONTENT:
         return f"content:{name}"
