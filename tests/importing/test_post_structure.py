@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from runform.importers.post_structure import find_structure
+from runform.importers.post_structure import comment_markdown, find_structure
 from runform.importers.wordpress import post_slug
 
 
@@ -65,3 +65,33 @@ def test_h5_becomes_bold_and_scripts_forms_and_rules_are_dropped():
 )
 def test_slugs(post_name, title, slug):
     assert post_slug(post_name, title, 7) == slug
+
+
+def test_a_blank_line_between_two_inline_elements_still_ends_the_paragraph():
+    """Classic-editor posts separate paragraphs by blank lines only; one that ends in a link
+    and one that starts in bold stay two paragraphs (and the bold one is a heading)."""
+    found = find_structure(
+        'Land under the hips, says <a href="https://coach.example/">the coach</a>\n\n'
+        "<strong>Why it matters</strong>\n\n"
+        "Less braking <em>every</em> step.\n \n<em>Try it on grass.</em>\n\n"
+        "<pre>step one\n\n  <b>step</b> two</pre>\n"
+        "<blockquote>Stay tall.\n\nStay <em>relaxed</em>.</blockquote>\n"
+        "<ul>\n<li>Hips high\n\nfrom the first step</li>\n</ul>",
+        "Title",
+    )
+    assert found.intro == "Land under the hips, says [the coach](https://coach.example/)"
+    assert found.rationale == (
+        (
+            "Why it matters",
+            "Less braking *every* step.\n\n```\nstep one\n\n  step two\n```\n\n"
+            "> Stay tall.\n>\n> Stay *relaxed*.\n\n- Hips high\n\n  from the first step",
+        ),
+    )
+    assert found.notes == ("Try it on grass.",)
+
+
+def test_a_comment_keeps_its_paragraphs_between_inline_elements():
+    assert comment_markdown("First point <em>here</em>\n\n<strong>Second</strong> point") == (
+        "First point *here*\n\n**Second** point",
+        (),
+    )

@@ -58,6 +58,14 @@ _AUTO_EMBED_LINE: Final = re.compile(
     r"^[ \t]*(?:<p>)?\s*(https?://[^\s<>\"]+)\s*(?:</p>)?[ \t]*$", re.M
 )
 _VIDEO_MARK: Final = "rf-video"
+# A blank line outside <pre>: the end of a paragraph, as WordPress' wpautop reads it. Marked
+# before parsing, since the parser keeps a blank line between two tags as one line break.
+_PARAGRAPH_MARK: Final = "rf-paragraph"
+_PARAGRAPH_TAG: Final = f"<{_PARAGRAPH_MARK}></{_PARAGRAPH_MARK}>"
+_NOT_TEXT: Final = re.compile(r"<pre\b.*?</pre\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
+_BLANK_LINE: Final = re.compile(r"\n[ \t]*\n\s*")
+# Blocks whose paragraphs WordPress wraps in <p> inside them.
+_PARAGRAPH_HOLDERS: Final = ("blockquote", "li")
 _BLOCK_TAGS: Final = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "figure",
      "table", "hr", "iframe", "img", "script", "style", "form", "dl", "video", "audio",
@@ -170,7 +178,7 @@ class _Findings:
 def find_structure(content: str, title: str) -> PostStructure:
     """Split a post's HTML into a tip's parts; see the module's contract."""
     found = _Findings()
-    marked = _mark_videos(content, found)
+    marked = _mark_paragraphs(_mark_videos(content, found))
     soup = BeautifulSoup(marked, "html.parser")
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
@@ -253,7 +261,7 @@ def comment_markdown(fragment: str) -> tuple[str, tuple[str, ...]]:
     Paragraphs as WordPress shows them (blank lines), headings as bold text, no images. Text
     that reads like HTML is left as it is: Isso's renderer escapes every '<' itself."""
     found = _Findings()
-    soup = BeautifulSoup(fragment.replace("\r\n", "\n"), "html.parser")
+    soup = BeautifulSoup(_mark_paragraphs(fragment.replace("\r\n", "\n")), "html.parser")
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
     blocks = _blocks(soup, found)
@@ -309,6 +317,18 @@ def _mark_videos(content: str, found: _Findings) -> str:
         lambda m: mark(html.unescape(m.group(1))) if _is_video_url(m.group(1)) else m.group(0),
         text,
     )
+
+
+def _mark_paragraphs(text: str) -> str:
+    """Every blank line outside tags, comments and <pre> -> a paragraph marker element."""
+    parts: list[str] = []
+    last = 0
+    for match in _NOT_TEXT.finditer(text):
+        parts.append(_BLANK_LINE.sub(f"\n\n{_PARAGRAPH_TAG}\n\n", text[last : match.start()]))
+        parts.append(match.group())
+        last = match.end()
+    parts.append(_BLANK_LINE.sub(f"\n\n{_PARAGRAPH_TAG}\n\n", text[last:]))
+    return "".join(parts)
 
 
 def _drop_shortcodes(text: str, found: _Findings) -> str:
@@ -393,7 +413,9 @@ def _collect(parent: Tag, blocks: list[_Block], found: _Findings) -> None:
     """Top-level blocks in order; wrappers are opened, runs of inline text become paragraphs."""
     run: list[Any] = []
     for node in list(parent.children):
-        if isinstance(node, Tag) and (node.name in _BLOCK_TAGS or node.name in _WRAPPERS):
+        if isinstance(node, Tag) and node.name == _PARAGRAPH_MARK:
+            run.append(NavigableString("\n\n"))
+        elif isinstance(node, Tag) and (node.name in _BLOCK_TAGS or node.name in _WRAPPERS):
             _flush(run, blocks, found)
             run = []
             if node.name in _WRAPPERS:
@@ -415,7 +437,7 @@ def _flush(run: list[Any], blocks: list[_Block], found: _Findings) -> None:
         str(node) if isinstance(node, Tag) else html.escape(str(node), quote=False)
         for node in run
         if not isinstance(node, Comment)
-    )
+    ).replace(_PARAGRAPH_TAG, "\n\n")  # a paragraph's end inside an inline element
     for chunk in re.split(r"\n\s*\n", text):
         if not chunk.strip():
             continue
@@ -492,7 +514,13 @@ def _iframe(tag: Tag, found: _Findings) -> None:
 
 
 def _clean_inside(tag: Tag, found: _Findings) -> None:
-    """Inside a paragraph or list: drop what a tip cannot show, note videos."""
+    """Inside a paragraph or list: drop what a tip cannot show, note videos; paragraphs in
+    quotes and list items become <p> elements."""
+    for holder in [tag, *tag.find_all(_PARAGRAPH_HOLDERS)]:
+        if holder.name in _PARAGRAPH_HOLDERS and holder.find(_PARAGRAPH_MARK, recursive=False):
+            _wrap_paragraphs(holder)
+    for mark in tag.find_all(_PARAGRAPH_MARK):
+        mark.replace_with(" ")
     for mark in tag.find_all(_VIDEO_MARK):
         mark.decompose()  # already counted in reading order by its marker number
     for frame in tag.find_all("iframe"):
@@ -505,6 +533,28 @@ def _clean_inside(tag: Tag, found: _Findings) -> None:
         for inner in tag.find_all(name):
             found.drop(what)
             inner.decompose()
+
+
+def _wrap_paragraphs(holder: Tag) -> None:
+    """<blockquote>a<marker/>b</blockquote> -> <blockquote><p>a</p><p>b</p></blockquote>;
+    block elements inside stay as they are."""
+    groups: list[list[Any]] = [[]]
+    for node in list(holder.children):
+        node.extract()
+        if isinstance(node, Tag) and node.name == _PARAGRAPH_MARK:
+            groups.append([])
+        elif isinstance(node, Tag) and node.name in _BLOCK_TAGS:
+            groups.extend([[node], []])
+        else:
+            groups[-1].append(node)
+    for group in groups:
+        if len(group) == 1 and isinstance(group[0], Tag) and group[0].name in _BLOCK_TAGS:
+            holder.append(group[0])
+        elif any(str(node).strip() for node in group):
+            paragraph = BeautifulSoup("<p></p>", "html.parser").p
+            for node in group:
+                paragraph.append(node)
+            holder.append(paragraph)
 
 
 def _emphasised_only(tag: Tag, names: tuple[str, ...]) -> bool:
