@@ -95,3 +95,46 @@ def test_a_comment_keeps_its_paragraphs_between_inline_elements():
         "First point *here*\n\n**Second** point",
         (),
     )
+
+
+def test_a_pull_quote_keeps_its_text_and_an_image_names_its_caption():
+    """A <figure> is not always an image: the block editor's pull quote is a figure around a
+    quote. An image's caption goes with it, and the report says which."""
+    found = find_structure(
+        '<!-- wp:pullquote --><figure class="wp-block-pullquote"><blockquote><p>Run tall.</p>'
+        "<cite>Coach Ana</cite></blockquote></figure><!-- /wp:pullquote -->\n"
+        '<figure class="wp-block-image"><img src="https://coach.example/foot.jpg" alt="">'
+        "<figcaption>Foot lands under the hip</figcaption></figure>",
+        "Title",
+    )
+    assert found.rationale == (("Title", "> Run tall.\n>\n> Coach Ana"),)
+    assert found.dropped == ("an image (caption: 'Foot lands under the hip')",)
+
+
+def test_a_definition_list_becomes_a_list_of_terms():
+    found = find_structure(
+        "<h2>Words</h2><dl><dt>Cadence</dt><dd>Steps a minute.</dd>"
+        "<dt>Overstride</dt><dd>Landing ahead of the hips.</dd><dd>It brakes.</dd></dl>",
+        "Title",
+    )
+    assert found.rationale == (
+        (
+            "Words",
+            "- **Cadence**: Steps a minute.\n"
+            "- **Overstride**: Landing ahead of the hips. It brakes.",
+        ),
+    )
+    assert found.dropped == ()
+
+
+def test_nested_emphasis_is_written_once_and_strike_through_is_reported():
+    """Markdown has no strike-through on a tip page: the words stay, and the report says so."""
+    found = find_structure(
+        "<p>Keep <strong>hips <strong>high</strong></strong> and <em>arms <i>loose</i></em>, "
+        "land on the <del>heel</del> <s>toes</s> midfoot.</p>",
+        "Title",
+    )
+    assert found.rationale == (
+        ("Title", "Keep **hips high** and *arms loose*, land on the heel toes midfoot."),
+    )
+    assert found.dropped == ("strike-through on 'heel', 'toes' (the words are kept)",)

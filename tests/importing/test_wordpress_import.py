@@ -37,7 +37,8 @@ REPORT = [
     'imported post 103 "La foulée" -> tips/2021-01-08-la-foulee.yml'
     " (guessed: no headings: the whole post is one section, headed by the title;"
     " summary from the first sentence; cue is the title; video title is the post title)"
-    " (dropped: an image with a caption; shortcode [su_note] (its text was kept); a gallery;"
+    " (dropped: an image (caption: 'A caption'); shortcode [su_note] (its text was kept);"
+    " a gallery;"
     " an embedded frame (www.google.com);"
     " another video (https://www.youtube.com/watch?v=ccccccccccc);"
     " a video runform cannot show (oldblog.example))",

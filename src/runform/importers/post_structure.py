@@ -22,7 +22,13 @@ Contract:
 - HTML -> Markdown is markdownify's; links other than http(s), mailto and site paths become
   plain text, and text that looks like HTML is escaped (`<` -> `&lt;`), so the Markdown holds
   nothing the tip sanitizer would have to remove. Images, tables, galleries, forms, rules,
-  scripts and unknown shortcodes are dropped and reported; wrapping shortcodes keep their text.
+  scripts and unknown shortcodes are dropped and reported (an image with its caption's text);
+  wrapping shortcodes keep their text, and so does a figure that holds no media (the block
+  editor's pull quote). A definition list becomes a list of "**term**: text" items; nested
+  bold or italics are written once; strike-through (which a tip page cannot show) is reported
+  and its words kept.
+- Paragraphs: a blank line outside `<pre>` ends one, as WordPress' wpautop reads it, also
+  between two inline elements and inside a quote or a list item.
 """
 
 from __future__ import annotations
@@ -91,8 +97,11 @@ _DROP_NAMES: Final = {
     "canvas": "a drawing",
     "svg": "a drawing",
     "noscript": "a script",
-    "dl": "a definition list",
 }
+_STRONG: Final = ("strong", "b")
+_EMPHASIS: Final = ("em", "i")
+_STRUCK: Final = ("del", "s", "strike")
+_MEDIA: Final = ("img", "picture", "video", "audio", "svg", "canvas", "object", "embed")
 _FAULTS_HEADING: Final = re.compile(
     r"\b(?:faults?|mistakes?|errors?|pitfalls?|common problems?|go(?:es)? wrong|what to avoid)\b",
     re.I,
@@ -334,6 +343,9 @@ def _mark_paragraphs(text: str) -> str:
 def _drop_shortcodes(text: str, found: _Findings) -> str:
     def pair(match: re.Match[str]) -> str:
         name = match.group(1).lower()
+        if name in ("caption", "wp_caption"):
+            found.drop(_image(BeautifulSoup(match.group(3), "html.parser").get_text(" ")))
+            return "\n\n"
         if name in _DROP_WHOLE:
             found.drop(_shortcode_name(name))
             return "\n\n"
@@ -459,6 +471,9 @@ def _block(tag: Tag, found: _Findings) -> list[_Block]:
         return [_Block("video", None)]
     if name in ("img", "figure"):
         return _figure(tag, found)
+    if name == "dl":
+        tag = _term_list(tag)
+        name = tag.name
     if name == "iframe":
         _iframe(tag, found)
         return []
@@ -500,9 +515,41 @@ def _figure(tag: Tag, found: _Findings) -> list[_Block]:
     elif tag.find("iframe") is not None:
         for frame in tag.find_all("iframe"):
             _iframe(frame, found)
-    else:
-        found.drop("an image")
+    elif tag.name == "img" or tag.find(_MEDIA) is not None:
+        caption = tag.find("figcaption")
+        found.drop(_image(caption.get_text(" ") if caption else ""))
+    else:  # a pull quote, a verse, a code listing: text in a figure
+        blocks: list[_Block] = []
+        _collect(tag, blocks, found)
+        return blocks
     return []
+
+
+def _image(caption: str) -> str:
+    """How the report names a dropped image: with its caption, the text that goes with it."""
+    caption = " ".join(caption.split())
+    return f"an image (caption: '{_one_line(caption, MAX_HEADING)}')" if caption else "an image"
+
+
+def _term_list(tag: Tag) -> Tag:
+    """<dl><dt>Term</dt><dd>Text</dd>...</dl> -> <ul><li><strong>Term</strong>: Text</li>...:
+    tip Markdown has no definition lists. `tag` is replaced in its tree."""
+    items: list[str] = []
+    for child in tag.find_all(["dt", "dd"], recursive=False):
+        inner = child.decode_contents().strip()
+        if child.name == "dt":
+            items.append(f"<strong>{inner}</strong>")
+        elif items and items[-1].endswith("</strong>"):
+            items[-1] += f": {inner}"
+        elif items:
+            items[-1] += f" {inner}"
+        else:
+            items.append(inner)
+    listed = BeautifulSoup(
+        "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>", "html.parser"
+    ).ul
+    tag.replace_with(listed)
+    return listed
 
 
 def _iframe(tag: Tag, found: _Findings) -> None:
@@ -521,13 +568,25 @@ def _clean_inside(tag: Tag, found: _Findings) -> None:
             _wrap_paragraphs(holder)
     for mark in tag.find_all(_PARAGRAPH_MARK):
         mark.replace_with(" ")
+    for terms in tag.find_all("dl"):
+        _term_list(terms)
+    for names in (_STRONG, _EMPHASIS):  # <b>a <b>b</b></b>: Markdown cannot nest them
+        for inner in tag.find_all(names):
+            if inner.find_parent(names) is not None:
+                inner.unwrap()
+    struck = [" ".join(inner.get_text(" ").split()) for inner in tag.find_all(_STRUCK)]
+    for inner in tag.find_all(_STRUCK):
+        inner.unwrap()
+    if struck := [words for words in struck if words]:
+        named = ", ".join(f"'{_one_line(words, 60)}'" for words in struck)
+        found.drop(f"strike-through on {named} (the words are kept)")
     for mark in tag.find_all(_VIDEO_MARK):
         mark.decompose()  # already counted in reading order by its marker number
     for frame in tag.find_all("iframe"):
         _iframe(frame, found)
         frame.decompose()
     for image in tag.find_all("img"):
-        found.drop("an image")
+        found.drop(_image(""))
         image.decompose()
     for name, what in _DROP_NAMES.items():
         for inner in tag.find_all(name):
