@@ -138,3 +138,25 @@ def test_nested_emphasis_is_written_once_and_strike_through_is_reported():
         ("Title", "Keep **hips high** and *arms loose*, land on the heel toes midfoot."),
     )
     assert found.dropped == ("strike-through on 'heel', 'toes' (the words are kept)",)
+
+
+def test_an_embedded_post_is_named_as_one_with_its_address():
+    """A tweet or an Instagram post is no video: the report names it and gives its address."""
+    found = find_structure(
+        '<!-- wp:embed {"url":"https://twitter.com/coach/status/123","type":"rich",'
+        '"providerNameSlug":"twitter"} -->\n<figure class="wp-block-embed is-type-rich">'
+        '<div class="wp-block-embed__wrapper">\nhttps://twitter.com/coach/status/123\n</div>'
+        "</figure>\n<!-- /wp:embed -->\n\n"
+        "[embed]https://www.instagram.com/p/abc/[/embed]\n\n"
+        '<!-- wp:core-embed/youtube {"url":"https://youtu.be/aaaaaaaaaaa","type":"video"} -->\n'
+        '<figure class="wp-block-embed-youtube wp-block-embed is-type-video"><div '
+        'class="wp-block-embed__wrapper">\nhttps://youtu.be/aaaaaaaaaaa\n</div></figure>\n'
+        "<!-- /wp:core-embed/youtube -->",
+        "Title",
+    )
+    assert found.video is not None
+    assert found.video.url == "https://www.youtube.com/watch?v=aaaaaaaaaaa"
+    assert found.dropped == (
+        "an embedded post runform cannot show (https://twitter.com/coach/status/123)",
+        "an embedded post runform cannot show (https://www.instagram.com/p/abc/)",
+    )

@@ -8,7 +8,9 @@ Contract:
 - Videos: auto-embed lines (a bare YouTube/Vimeo address alone on its line), `[embed]` and
   `[video]` shortcodes, `wp:embed` blocks (their caption becomes the video's title) and
   `<iframe>` players. The first one runform can show (`runform.videos.parse_video_url`)
-  becomes the video; others are dropped and reported.
+  becomes the video; others are dropped and reported. An embed that is no video (a tweet, an
+  Instagram post: a `wp:embed` of oEmbed type rich, link or photo, or an `[embed]` of no video
+  file) is reported as an embedded post or photo with its whole address.
 - Sections: `<h1>`-`<h4>` headings, and classic-editor pseudo-headings (a short paragraph all
   in `<strong>`, or all in capitals). Text before the first heading is the intro; a list under
   a faults heading ("Common faults", "Mistakes", "What goes wrong", any case) becomes faults:
@@ -64,6 +66,15 @@ _AUTO_EMBED_LINE: Final = re.compile(
     r"^[ \t]*(?:<p>)?\s*(https?://[^\s<>\"]+)\s*(?:</p>)?[ \t]*$", re.M
 )
 _VIDEO_MARK: Final = "rf-video"
+_A_VIDEO: Final = "a video"
+_AN_EMBEDDED_POST: Final = "an embedded post"
+# A wp:embed block's "type" (oEmbed's): what the report calls one runform cannot show.
+_EMBED_TYPES: Final = {
+    "rich": _AN_EMBEDDED_POST,
+    "link": _AN_EMBEDDED_POST,
+    "photo": "an embedded photo",
+}
+_VIDEO_FILES: Final = (".mp4", ".m4v", ".webm", ".ogv", ".mov", ".wmv", ".flv")
 # A blank line outside <pre>: the end of a paragraph, as WordPress' wpautop reads it. Marked
 # before parsing, since the parser keeps a blank line between two tags as one line break.
 _PARAGRAPH_MARK: Final = "rf-paragraph"
@@ -286,18 +297,23 @@ def comment_markdown(fragment: str) -> tuple[str, tuple[str, ...]]:
 def _mark_videos(content: str, found: _Findings) -> str:
     """Replace every video (and every shortcode) by a marker element, in reading order."""
 
-    def mark(url: str, caption: str | None = None) -> str:
-        found.videos.append(_video(url.strip(), caption))
+    def mark(url: str, caption: str | None = None, what: str = _A_VIDEO) -> str:
+        found.videos.append(_video(url.strip(), caption, what))
         return f'\n\n<{_VIDEO_MARK} data-n="{len(found.videos) - 1}"></{_VIDEO_MARK}>\n\n'
 
     def block_embed(match: re.Match[str]) -> str:
         url = ""
+        attributes: Any = {}
         if match.group(1):
             try:
                 attributes = json.loads(match.group(1))
             except ValueError:
                 attributes = {}
-            url = str(attributes.get("url", "")) if isinstance(attributes, dict) else ""
+        if isinstance(attributes, dict):
+            url = str(attributes.get("url", ""))
+            what = _EMBED_TYPES.get(str(attributes.get("type", "")), _A_VIDEO)
+        else:
+            what = _A_VIDEO
         inner = BeautifulSoup(match.group(2), "html.parser")
         if not url:
             url = (
@@ -305,7 +321,11 @@ def _mark_videos(content: str, found: _Findings) -> str:
             )
         caption_tag = inner.find("figcaption")
         caption = caption_tag.get_text(" ", strip=True) if caption_tag else None
-        return mark(url, caption or None)
+        return mark(url, caption or None, what)
+
+    def embed_shortcode(url: str) -> str:
+        video_file = urlsplit(url.strip()).path.lower().endswith(_VIDEO_FILES)
+        return mark(url, None, _A_VIDEO if video_file else _AN_EMBEDDED_POST)
 
     def video_shortcode(match: re.Match[str]) -> str:
         attributes = _attributes(match.group(1))
@@ -319,7 +339,7 @@ def _mark_videos(content: str, found: _Findings) -> str:
 
     text = content.replace("\r\n", "\n").replace("\r", "\n")
     text = _BLOCK_EMBED.sub(block_embed, text)
-    text = _EMBED_SHORTCODE.sub(lambda m: mark(html.unescape(m.group(1))), text)
+    text = _EMBED_SHORTCODE.sub(lambda m: embed_shortcode(html.unescape(m.group(1))), text)
     text = _VIDEO_SHORTCODE.sub(video_shortcode, text)
     text = _drop_shortcodes(text, found)
     return _AUTO_EMBED_LINE.sub(
@@ -389,10 +409,14 @@ def _is_video_url(url: str) -> bool:
     return True
 
 
-def _video(url: str, caption: str | None) -> VideoFound | str:
+def _video(url: str, caption: str | None, what: str = _A_VIDEO) -> VideoFound | str:
+    """The video at `url`, or why not: for an embedded post or photo its whole address (the
+    embed was nothing else), for a video its host."""
     try:
         ref = parse_video_url(url)
     except VideoUrlError:
+        if what != _A_VIDEO and url:
+            return f"{what} runform cannot show ({url})"
         host = urlsplit(url).hostname or url or "no address"
         return f"a video runform cannot show ({host})"
     return VideoFound(url=watch_url(ref, None), start=ref.start, caption=caption)
