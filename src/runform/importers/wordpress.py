@@ -16,6 +16,8 @@ Contract:
 - Tags: the post's tags and categories, except the categories chosen with `categories` and any
   category or tag that every selected post carries (when two or more are selected): it says
   nothing about one tip (`ImportPlan.common_terms` names them for the report, once).
+- Title: the text of the post's title (WordPress keeps it as HTML, so tags are left out);
+  'Post <id>' for a post without one, which the report says.
 - Cue: a phrase the text quotes, else the part of a "Topic: Cue" title after its colon, else
   the title; the report says which.
 - A post whose tip exists (its file name, or the tip file that says "Imported from WordPress
@@ -253,6 +255,8 @@ def _plan_post(
         return _skipped(item, reason), None
     structure = find_structure(item.content, title)
     guessed = list(structure.guessed)
+    if not _title_text(item):
+        guessed.insert(0, f"the post has no title: '{title}'")
     dropped = list(structure.dropped)
     summary = _summary(item, structure.first_sentence, title, guessed)
     cue, cue_source = _cue(structure.quoted_cue, title)
@@ -356,8 +360,13 @@ def _cue(quoted: str | None, title: str) -> tuple[str, str]:
 
 
 def _title(item: Item) -> str:
-    title = " ".join(html.unescape(item.title).split())
-    return title or f"Post {item.post_id}"
+    """The post's title as text: WordPress titles are HTML ('Cadence: <em>Quick</em> Feet');
+    'Post <id>' when it has none."""
+    return _title_text(item) or f"Post {item.post_id}"
+
+
+def _title_text(item: Item) -> str:
+    return " ".join(BeautifulSoup(item.title, "html.parser").get_text().split())
 
 
 def _local_day(item: Item, timezone: ZoneInfo) -> date | None:
