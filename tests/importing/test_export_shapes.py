@@ -1,6 +1,6 @@
 """Shapes real WordPress exports have and our own examples lacked, each through the real
 `runform import wordpress`: a WordPress.com export (https namespaces), a title with markup in
-it, a post with no title."""
+it, a post with no title, a post with many images (counted in the report, not listed)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ EXPORT = """\
   <item>
     <title><![CDATA[Cadence: <em>Quick</em> <b>Feet</b>]]></title>
     <link>https://coach.example/2024/05/03/quick-feet/</link>
-    <content:encoded><![CDATA[<p>Short, light steps.</p>]]></content:encoded>
+    <content:encoded><![CDATA[<p>Short, light steps.</p>
+<img src="a.jpg"><img src="b.jpg"><img src="c.jpg">
+<table><tr><td>1</td></tr></table><table><tr><td>2</td></tr></table>]]></content:encoded>
     <excerpt:encoded><![CDATA[]]></excerpt:encoded>
     <wp:post_id>11</wp:post_id>
     <wp:post_date_gmt>2024-05-03 07:00:00</wp:post_date_gmt>
@@ -47,7 +49,8 @@ EXPORT = """\
 REPORT = [
     'imported post 11 "Cadence: Quick Feet" -> tips/2024-05-03-quick-feet.yml'
     " (guessed: no headings: the whole post is one section, headed by the title;"
-    " summary from the first sentence; cue 'Quick Feet' from the title, after its colon)",
+    " summary from the first sentence; cue 'Quick Feet' from the title, after its colon)"
+    " (dropped: an image (3 times); a table (2 times))",
     'imported post 12 "Post 12" -> tips/2024-05-10-post-12.yml'
     " (guessed: the post has no title: 'Post 12';"
     " no headings: the whole post is one section, headed by the title;"

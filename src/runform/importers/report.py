@@ -9,6 +9,8 @@ one object for tools.
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Final
 
@@ -56,15 +58,21 @@ def _line(result: PostResult, outcome: ImportOutcome) -> str:
         return " ".join(parts)
     parts = [f"imported {name} -> {result.file}"]
     if result.guessed:
-        parts.append(f"(guessed: {'; '.join(result.guessed)})")
+        parts.append(f"(guessed: {_counted(result.guessed)})")
     if result.dropped:
-        parts.append(f"(dropped: {'; '.join(result.dropped)})")
+        parts.append(f"(dropped: {_counted(result.dropped)})")
     if result.poster:
         parts.append(f"(poster: docs/{result.poster})")
     if result.fetch:
         parts.append(f"(fetch {result.fetch} for the video poster: give --uploads)")
     _comments_part(result, outcome, parts)
     return " ".join(parts)
+
+
+def _counted(phrases: Sequence[str]) -> str:
+    """The phrases in the order they first came, each once: a repeated one with its count
+    ("an image (12 times)"), so a post with many images reads in one glance."""
+    return "; ".join(p if n == 1 else f"{p} ({n} times)" for p, n in Counter(phrases).items())
 
 
 def _comments_part(result: PostResult, outcome: ImportOutcome, parts: list[str]) -> None:
