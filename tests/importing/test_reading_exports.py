@@ -36,6 +36,20 @@ def test_a_cut_off_export_is_reported_where_it_breaks():
     )
 
 
+def test_a_break_before_the_end_is_not_called_a_cut_off_download(tmp_path):
+    export = tmp_path / "stray.xml"
+    text = (DATA / "cut-off.xml").read_text(encoding="utf-8").replace("</channel>", "")
+    text = text.replace("Heel Pick Up", "Heel \x01 Pick Up") + "\t</item>\n</channel>\n</rss>\n"
+    export.write_text(text, encoding="utf-8")
+    with pytest.raises(ExportError) as caught:
+        read_export(export, "stray.xml")
+    assert str(caught.value.diagnostic) == (
+        "stray.xml:6:24: error: the export is not well-formed XML: not well-formed"
+        " (invalid token) (see what the file has at this line, then export it again from"
+        " WordPress)"
+    )
+
+
 def test_an_over_large_export_is_refused_before_parsing(tmp_path):
     big = tmp_path / "big.xml"
     big.write_bytes(b"<rss>" + b" " * 2048 + b"</rss>")

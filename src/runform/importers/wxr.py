@@ -145,11 +145,16 @@ def parse_export(raw: bytes, display: str) -> Export:
     except ParseError as error:
         line, col = error.position
         message = str(error).split(":")[0]
+        # breaking on the last line is how a cut-off download looks; before it, a character
+        # or tag in the text that XML does not allow
+        cut_off = line >= len(raw.rstrip().split(b"\n"))
         raise _error(
             display,
             Position(line, col + 1),
             f"the export is not well-formed XML: {message}",
-            "export it again from WordPress; a cut-off download ends like this",
+            "export it again from WordPress; a cut-off download ends like this"
+            if cut_off
+            else "see what the file has at this line, then export it again from WordPress",
         ) from None
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
