@@ -134,14 +134,29 @@ def test_several_problems_in_one_file_are_all_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_two_tips_with_one_slug_name_both_files(tmp_path: Path) -> None:
+def test_two_tips_with_one_slug_are_reported_at_the_slug_key(tmp_path: Path) -> None:
     (tmp_path / "tips").mkdir()
     (tmp_path / "tips" / "2026-11-20-heel-pull.yml").write_text(minimal_tip(), encoding="utf-8")
     (tmp_path / "tips" / "2026-11-27-other.yml").write_text(
         minimal_tip(day="2026-11-27", slug="heel-pull"), encoding="utf-8"
     )
     assert check_lines(tmp_path) == [
-        "tips/2026-11-27-other.yml:1:1: error: slug 'heel-pull' is already used by"
+        "tips/2026-11-27-other.yml:10:1: error: slug 'heel-pull' is already used by"
+        " tips/2026-11-20-heel-pull.yml (two tips cannot share one page address:"
+        " set a different 'slug:' in one of them)",
+    ]
+
+
+def test_two_tips_whose_file_names_give_one_slug_are_reported_at_the_file(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "tips").mkdir()
+    (tmp_path / "tips" / "2026-11-20-heel-pull.yml").write_text(minimal_tip(), encoding="utf-8")
+    (tmp_path / "tips" / "2026-11-27-heel-pull.yml").write_text(
+        minimal_tip(day="2026-11-27"), encoding="utf-8"
+    )
+    assert check_lines(tmp_path) == [
+        "tips/2026-11-27-heel-pull.yml:1:1: error: slug 'heel-pull' is already used by"
         " tips/2026-11-20-heel-pull.yml (two tips cannot share one page address:"
         " set a different 'slug:' in one of them)",
     ]

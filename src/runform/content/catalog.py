@@ -462,11 +462,13 @@ def _check_unique_slugs(entries: list[Entry]) -> list[Diagnostic]:
         first = first_by_slug.setdefault(entry.slug, entry)
         if first is entry:
             continue
+        # at the tip's own `slug:` when it has one, else at the file (its name gave the slug)
+        where = entry.key_positions.get(("slug",), START)
         problems.append(
             Diagnostic(
                 entry.path,
-                START.line,
-                START.col,
+                where.line,
+                where.col,
                 f"slug '{entry.slug}' is already used by {first.path}",
                 "two tips cannot share one page address: set a different 'slug:' in one of them",
             )
