@@ -103,3 +103,26 @@ def test_runform_edit_says_when_its_port_is_taken(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith(f"runform: the editor cannot listen on 127.0.0.1:{port}: ")
     assert result.stderr.rstrip().endswith("pick another port, e.g. --editor-port 8101")
+
+
+def test_runform_edit_refuses_an_assets_folder_without_the_editor(tmp_path: Path) -> None:
+    # what `npm pack decap-cms@…` and `tar xzf` give: package/dist/decap-cms.js, one level
+    # short of the layout the editor page loads from
+    project = new_project(tmp_path / "site")
+    unpacked = tmp_path / "package"
+    (unpacked / "dist").mkdir(parents=True)
+    (unpacked / "dist" / "decap-cms.js").write_text("/* decap */", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "runform", "edit", "--editor-assets", str(unpacked)],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"runform: --editor-assets {unpacked} has no {DECAP.folder}/dist/decap-cms.js, so the"
+        f" editor could not load; get the package with 'npm pack decap-cms@{DECAP.version}',"
+        f" unpack it and move its 'package' folder to {unpacked / DECAP.folder}\n"
+    )

@@ -19,6 +19,7 @@ from runform.cli.common import (
     open_command_project,
 )
 from runform.cli.preview import run_preview
+from runform.site.admin.assets import DECAP
 
 DEFAULT_DEV_ADDR: Final = "127.0.0.1:8000"
 DEFAULT_EDITOR_PORT: Final = 8001
@@ -39,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
 
     project = open_command_project(args)
     assets = Path(args.editor_assets).resolve() if args.editor_assets else None
-    if assets is not None and not assets.is_dir():
-        raise CommandError(f"--editor-assets {assets} is not a folder")
+    if assets is not None:
+        check_editor_assets(assets)
     preview_url = f"http://{args.dev_addr}{project.site_path}"
     try:
         editor = EditorServer(editor_site(project, preview_url, assets), args.editor_port)
@@ -71,6 +72,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def check_editor_assets(assets: Path) -> None:
+    """Refuse an --editor-assets folder without the pinned Decap CMS script where the editor
+    page loads it from (`DECAP.local_script`), naming the layout; a wrong folder would
+    otherwise give a blank editor and a 404 in the browser's console. Raises CommandError."""
+    if not assets.is_dir():
+        raise CommandError(f"--editor-assets {assets} is not a folder")
+    if not DECAP.local_script(assets).is_file():
+        raise CommandError(
+            f"--editor-assets {assets} has no {DECAP.folder}/{DECAP.script}, so the editor "
+            f"could not load; get the package with 'npm pack {DECAP.spec}', unpack it and "
+            f"move its 'package' folder to {assets / DECAP.folder}"
+        )
+
+
 def register(commands: Any) -> None:
     parser = add_command(
         commands,
@@ -95,6 +110,6 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--editor-assets",
         metavar="DIR",
-        help="serve the editor from a local copy of its npm package (offline); default: the "
-        "pinned version from a CDN, checked by its hash",
+        help=f"serve the editor from a local copy of its npm package (offline), kept as "
+        f"DIR/{DECAP.folder}/dist/; default: the pinned version from a CDN, checked by its hash",
     )
