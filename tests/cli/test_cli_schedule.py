@@ -47,3 +47,31 @@ def test_schedule_names_tips_it_cannot_read(make_project):
     assert lines(result.stdout)[-1] == (
         "error: 1 tip file with errors is left out: tips/2026-12-11-broken.yml (run: runform check)"
     )
+
+
+def test_schedule_shows_files_left_out_on_their_day_instead_of_a_missing_tip(make_project):
+    # a draft just started with `runform new` (empty keys) and a tip with an error: each is
+    # on its file name's day, so the coach is not told to start a second tip for that day
+    unfinished = "title: Cadence Myths\ndate: 2026-12-11\nsummary:\ndraft: true\n"
+    broken = "title: [not closed\n"
+    project = make_project(
+        {"2026-12-11-cadence-myths.yml": unfinished, "2026-12-18-broken.yml": broken}
+    )
+    result = runform(project.root, "schedule", "--weeks", "5")
+    assert result.returncode == 1
+    assert lines(result.stdout)[7:] == [
+        "2026-12-04  Fri  draft      Land Under Your Hips",
+        "2026-12-11  Fri  draft      tips/2026-12-11-cadence-myths.yml",
+        "2026-12-18  Fri  ERRORS     tips/2026-12-18-broken.yml",
+        "2026-12-25  Fri  MISSING    -",
+        "",
+        "warning: Friday 2026-12-04 has only a draft, which is never published; to publish it,"
+        " finish tips/2026-12-04-midfoot-landing.yml and remove its 'draft: true' line",
+        "warning: Friday 2026-12-11 has only a draft, which is never published; to publish it,"
+        " finish tips/2026-12-11-cadence-myths.yml and remove its 'draft: true' line",
+        "warning: Friday 2026-12-18 has only tips/2026-12-18-broken.yml, which is left out for"
+        " its errors; fix them (runform check lists them)",
+        "",
+        "error: 1 tip file with errors is left out: tips/2026-12-18-broken.yml"
+        " (run: runform check)",
+    ]

@@ -17,7 +17,7 @@ from itertools import groupby
 from typing import Final
 
 from runform.content.diagnostics import Diagnostic, plural, printable, summarize
-from runform.content.planner import MISSING, Plan, PlanRow
+from runform.content.planner import ERRORS, MISSING, Plan, PlanRow
 from runform.content.settings import Weekday
 
 
@@ -110,7 +110,13 @@ def format_plan(plan: Plan) -> str:
         lines.append("")
     for gap in plan.gaps:
         day = f"{_day(gap.day)} {gap.day.isoformat()}"
-        if gap.draft_only:
+        if gap.broken:
+            files = " and ".join(printable(path) for path in gap.broken)
+            lines.append(
+                f"warning: {day} has only {files}, which is left out for its errors; "
+                "fix them (runform check lists them)"
+            )
+        elif gap.draft_only:
             files = " or ".join(printable(path) for path in gap.drafts)
             lines.append(
                 f"warning: {day} has only a draft, which is never published; to publish it,"
@@ -125,8 +131,10 @@ def format_plan(plan: Plan) -> str:
 
 
 def _cells(row: PlanRow) -> tuple[str, str, str, str]:
-    status = row.status.upper() if row.status == MISSING else row.status
-    return (row.day.isoformat(), _day(row.day)[:3], status, printable(row.title or _NO_TITLE))
+    status = row.status.upper() if row.status in (MISSING, ERRORS) else row.status
+    # a file left out for its problems has no title read: its path names it
+    title = row.title or row.path or _NO_TITLE
+    return (row.day.isoformat(), _day(row.day)[:3], status, printable(title))
 
 
 def _line(cells: tuple[str, str, str, str], widths: list[int]) -> str:

@@ -9,7 +9,7 @@ from typing import Any, Final
 from runform.cli.common import add_as_of, add_command, count, open_command_project, stop_on
 from runform.cli.reporting import format_plan
 from runform.content.catalog import Catalog
-from runform.content.planner import plan_schedule
+from runform.content.planner import left_out_files, plan_schedule
 from runform.content.project import Project
 from runform.content.schedule import build_schedule
 
@@ -37,7 +37,8 @@ def schedule_report(
     """What `runform schedule` prints: the next `weeks` publish days from `as_of` and what is
     on each, then the tip files left out for their errors, if any; and whether none was."""
     schedule = build_schedule(catalog, as_of)
-    report = format_plan(plan_schedule(schedule, project.settings.publish_weekday, weeks))
+    weekday = project.settings.publish_weekday
+    report = format_plan(plan_schedule(schedule, weekday, weeks, left_out=left_out_files(catalog)))
     broken = sorted({d.path for d in catalog.errors})
     if broken:
         verb = "is" if len(broken) == 1 else "are"
