@@ -127,3 +127,16 @@ def test_comments_isso_needs_a_database_path(tmp_path):
     result = run_import(project, str(BLOG), "--comments", "isso")
     assert result.returncode == 2
     assert result.stderr == "runform: --comments isso needs --isso-db PATH (Isso's dbpath)\n"
+
+
+def test_an_isso_database_in_a_missing_folder_stops_before_anything_is_written(tmp_path):
+    project = import_project(tmp_path / "site")
+    db = tmp_path / "isso" / "comments.db"
+    result = run_import(project, str(BLOG), "--comments", "isso", "--isso-db", str(db))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"runform: --isso-db {db}: the folder {db.parent} does not exist; create it or give"
+        " the path Isso's dbpath names (nothing was imported)\n"
+    )
+    assert sorted(p.name for p in project.tips.iterdir()) == []
+    assert not (project.root / "redirects.yml").exists()

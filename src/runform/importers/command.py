@@ -46,6 +46,12 @@ def run(args: argparse.Namespace) -> int:
         uploads = Path(args.uploads) if args.uploads else None
         if uploads is not None and not uploads.is_dir():
             raise _Stop(f"--uploads {args.uploads} is not a folder")
+        isso_folder = Path(args.isso_db).parent if args.comments == "isso" else None
+        if isso_folder is not None and not isso_folder.is_dir():  # checked before any write
+            raise _Stop(
+                f"--isso-db {args.isso_db}: the folder {isso_folder} does not exist; create it"
+                " or give the path Isso's dbpath names (nothing was imported)"
+            )
         options = ImportOptions(
             timezone=ZoneInfo(project.settings.timezone),
             categories=tuple(args.category),
