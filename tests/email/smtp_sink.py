@@ -44,6 +44,15 @@ class Delivery:
 @dataclass
 class _Keeper:
     received: list[Delivery] = field(default_factory=list)
+    refused: frozenset[str] = frozenset()  # recipients answered "550 5.1.1"
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        if address in self.refused:
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         tls = server.transport.get_extra_info("ssl_object")  # after STARTTLS, or implicit TLS
@@ -63,11 +72,12 @@ class SmtpSink:
 
     `controller_options` go to aiosmtpd's Controller as they are: `tls_context` (offer
     STARTTLS) with `require_starttls`, `ssl_context` (TLS from the first byte),
-    `authenticator` with `auth_required`/`auth_require_tls`."""
+    `authenticator` with `auth_required`/`auth_require_tls`. `refused`: recipients the
+    server answers with 550 (the others are taken)."""
 
-    def __init__(self, **controller_options: Any) -> None:
+    def __init__(self, refused: frozenset[str] = frozenset(), **controller_options: Any) -> None:
         self.port = free_port()
-        self._keeper = _Keeper()
+        self._keeper = _Keeper(refused=refused)
         self._controller = Controller(
             self._keeper, hostname=LOCAL_HOST, port=self.port, **controller_options
         )

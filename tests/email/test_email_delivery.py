@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from cli_runner import runform
 
 from conftest import Project, minimal_tip, new_project, weekly_tips
-from email_helpers import LIST_ADDRESS, SENDER, email_settings
+from email_helpers import LIST_ADDRESS, SENDER, email_project, email_settings
 from runform.cli import main
 from runform.content.project import open_project
 from runform.content.schedule import build_schedule
@@ -183,3 +185,39 @@ def test_a_tip_not_live_yet_is_sent_by_hand_only_when_asked(
         assert smtp.received == []
         assert main(["email", "send", "--tip", "midfoot-landing", "--not-live-yet"]) == 0
         assert [d.slug for d in smtp.received] == ["midfoot-landing"]
+
+
+GONE = "gone@coach.example"
+
+
+def _send_to(tmp_path: Path, smtp: SmtpSink, to: list[str]) -> Any:
+    settings = {"host": "127.0.0.1", "port": smtp.port, "security": "none"}
+    project = email_project(tmp_path / "project", smtp=settings, to=to)
+    return runform(project.root, "email", "send", "--tip", "heel-pick-up")
+
+
+def test_a_recipient_the_server_refuses_is_named_and_the_others_get_the_email(
+    tmp_path: Path,
+) -> None:
+    with SmtpSink(refused=frozenset({GONE})) as smtp:
+        result = _send_to(tmp_path, smtp, [LIST_ADDRESS, GONE])
+        assert (result.returncode, result.stdout, result.stderr) == (
+            0,
+            f"Sent heel-pick-up (2026-11-20) to {LIST_ADDRESS}\n",
+            f"runform: warning: the server refused {GONE} (550 5.1.1 No such user here):"
+            " it got no email (check email.to)\n",
+        )
+        assert [d.recipients for d in smtp.received] == [[LIST_ADDRESS]]
+
+
+def test_a_server_that_refuses_every_recipient_sends_nothing_and_says_why(
+    tmp_path: Path,
+) -> None:
+    with SmtpSink(refused=frozenset({GONE})) as smtp:
+        result = _send_to(tmp_path, smtp, [GONE])
+        assert (result.returncode, result.stdout) == (1, "")
+        assert result.stderr == (
+            f"runform: nothing more was sent: SMTP 127.0.0.1:{smtp.port}: the server refused"
+            f" every recipient: {GONE} (550 5.1.1 No such user here) (check email.to)\n"
+        )
+        assert smtp.received == []

@@ -224,9 +224,16 @@ def _run_send(args: argparse.Namespace) -> int:
         for entry in chosen:
             print(f"Would send {entry.slug} ({entry.tip.date.isoformat()})")
         return 0
-    send_messages(settings, messages, password=password)
+    refused = send_messages(settings, messages, password=password)
+    taken = ", ".join(address for address in settings.to if address not in refused)
     for entry in chosen:
-        print(f"Sent {entry.slug} ({entry.tip.date.isoformat()}) to {', '.join(settings.to)}")
+        print(f"Sent {entry.slug} ({entry.tip.date.isoformat()}) to {taken}")
+    for address, reply in refused.items():
+        print(
+            f"runform: warning: the server refused {address} ({reply}): it got no email"
+            " (check email.to)",
+            file=sys.stderr,
+        )
     return 0
 
 

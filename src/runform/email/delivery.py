@@ -132,8 +132,11 @@ def smtp_password(settings: EmailSettings, environ: Mapping[str, str]) -> str | 
 
 def send_messages(
     settings: EmailSettings, messages: Sequence[bytes], *, password: str | None
-) -> None:
+) -> dict[str, str]:
     """Hand every message to the SMTP server in one session, from `from_address` to `to`.
+    Returns the recipients the server refused while it took the message for the others
+    ({address: "550 5.1.1 its reply"}; empty when all were taken); a server that refuses
+    every recipient raises DeliveryError.
 
     `security: starttls` requires the upgrade: a server that does not offer STARTTLS is left
     before anything is sent, never written to in plain text; `tls` speaks TLS from the first
@@ -165,8 +168,11 @@ def send_messages(
                 client.starttls(context=context)
             if smtp.user is not None and password is not None:
                 client.login(smtp.user, password)
+            refused: dict[str, str] = {}
             for message in messages:
-                client.sendmail(settings.from_address, list(settings.to), message)
+                answer = client.sendmail(settings.from_address, list(settings.to), message)
+                refused |= {address: _reply(*reply) for address, reply in answer.items()}
+            return refused
     except (smtplib.SMTPException, OSError) as error:
         raise DeliveryError(f"{where}: {_explain(error, smtp)}") from None
 
@@ -190,10 +196,17 @@ def _explain(error: smtplib.SMTPException | OSError, smtp: SmtpSettings) -> str:
             f"{reason} (if your provider uses its own certificate authority, "
             "set SSL_CERT_FILE to its certificate file)"
         )
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        refused = "; ".join(
+            f"{address} ({_reply(*reply)})" for address, reply in error.recipients.items()
+        )
+        return f"the server refused every recipient: {refused} (check email.to)"
     if isinstance(error, smtplib.SMTPResponseException):
-        reply = error.smtp_error
-        text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else reply
-        said = f"{error.smtp_code} {text}"
+        said = _reply(error.smtp_code, error.smtp_error)
+        if isinstance(error, smtplib.SMTPSenderRefused):
+            return (
+                f"the server refused the sender {error.sender}: {said} (check email.from_address)"
+            )
         if isinstance(error, smtplib.SMTPAuthenticationError):
             return (
                 f"the server refused the login of {smtp.user}: {said} "
@@ -201,3 +214,8 @@ def _explain(error: smtplib.SMTPException | OSError, smtp: SmtpSettings) -> str:
             )
         return f"the server answered {said}"
     return str(error)
+
+
+def _reply(code: int, text: bytes | str) -> str:
+    """An SMTP reply as a line: "550 5.1.1 No such user" (smtplib keeps the text as bytes)."""
+    return f"{code} {text.decode('utf-8', 'replace') if isinstance(text, bytes) else text}"
