@@ -227,7 +227,10 @@ class _State:
         if not site.site_url:
             log.info("No site_url in mkdocs.yml: no feeds, and no full addresses for social cards")
         if not self.admin_files:
-            log.info("No GitHub repo_url in mkdocs.yml: the site has no editor at /admin/")
+            log.info(
+                "No GitHub repo_url in mkdocs.yml: the published site has no editor at /admin/"
+                " (runform edit still works on this computer)"
+            )
         schedule = built.schedule
         log.info(
             "%d published, %d scheduled, %d in draft (as of %s)%s; %s (%d drawn)",

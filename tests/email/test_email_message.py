@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cli_runner import runform
 
-from conftest import Project, minimal_tip
+from conftest import Project, minimal_tip, new_project
 from email_helpers import SENDER, SITE_URL, email_project, parse_eml, write_email
 
 GMAIL_CLIP_BYTES = 102_000
@@ -195,3 +195,21 @@ def test_no_site_url_is_a_clear_error(tmp_path: Path) -> None:
     result = runform(project.root, "email", "--tip", "heel-pick-up", "--out", str(tmp_path / "o"))
     assert result.returncode == 1
     assert result.stderr.startswith("runform: mkdocs.yml has no site_url:")
+
+
+def test_an_email_without_sender_settings_says_what_it_lacks(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "p")
+    out = tmp_path / "out"
+    result = runform(project.root, "email", "--tip", "heel-pick-up", "--out", str(out))
+    assert (result.returncode, result.stderr) == (
+        0,
+        "runform: warning: no email.from_address or email.to in mkdocs.yml: the email has no"
+        " From or To header until it is set (extra.runform.email)\n",
+    )
+    written = parse_eml(out / "heel-pick-up.eml").message
+    assert (written["From"], written["To"]) == (None, None)
+
+
+def test_a_set_up_edition_writes_without_a_warning(project: Project, tmp_path: Path) -> None:
+    result = runform(project.root, "email", "--tip", "heel-pick-up", "--out", str(tmp_path))
+    assert (result.returncode, result.stderr) == (0, "")

@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Final
 
 from runform.content.catalog import Catalog, Entry
 from runform.content.diagnostics import ContentError
@@ -145,7 +146,19 @@ def _run_render(args: argparse.Namespace) -> int:
     if args.preview:
         page = write_preview(out, [(entry.slug, entry.tip.title, html) for entry, html in rendered])
         print(f"Preview (light and dark, 600 and 375 px): {page}")
+    settings = edition.project.settings.email
+    unset = [name for name in ("from_address", "to") if not getattr(settings, name)]
+    if unset:
+        print(
+            f"runform: warning: no email.{' or email.'.join(unset)} in mkdocs.yml: the email has"
+            f" no {' or '.join(_HEADERS[name] for name in unset)} header until it is set"
+            " (extra.runform.email)",
+            file=sys.stderr,
+        )
     return 0
+
+
+_HEADERS: Final = {"from_address": "From", "to": "To"}
 
 
 def _run_live(args: argparse.Namespace) -> int:
