@@ -160,3 +160,12 @@ def test_an_embedded_post_is_named_as_one_with_its_address():
         "an embedded post runform cannot show (https://twitter.com/coach/status/123)",
         "an embedded post runform cannot show (https://www.instagram.com/p/abc/)",
     )
+
+
+def test_a_summary_guess_takes_sentences_until_it_says_something():
+    content = "<p>No. Most runners overstride when tired. The cue fixes it.</p><h2>Why</h2>"
+    assert find_structure(content, "Stride").first_sentence == (
+        "No. Most runners overstride when tired."
+    )
+    one = "<p>Most runners overstride when tired. The cue fixes it.</p>"
+    assert find_structure(one, "Stride").first_sentence == "Most runners overstride when tired."

@@ -126,7 +126,10 @@ _DOSE: Final = re.compile(
     re.I,
 )
 _QUOTED: Final = re.compile(r"[“\"]([^”\"\n]{2,60})[”\"]")
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
+MIN_SUMMARY_WORDS: Final = 5  # a summary guessed from the post's opening sentences
+SENTENCE_END: Final = re.compile(  # between two sentences
+    r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])"
+)
 _NAME_SPLIT: Final = re.compile(rf"\s*(?::|\s[{_DASHES}]\s)\s*")
 _LINK_SCHEMES: Final = ("http", "https", "mailto")
 # A paragraph after a drill that only asks the reader to do something off the page.
@@ -720,7 +723,7 @@ def _name_and_rest(item: Tag) -> tuple[str, str] | None:
     parts = _NAME_SPLIT.split(text, maxsplit=1)
     if len(parts) == 2 and parts[0] and parts[1] and len(parts[0]) <= MAX_HEADING:
         return parts[0], _escape_text(parts[1])
-    sentences = _SENTENCE_END.split(text, maxsplit=1)
+    sentences = SENTENCE_END.split(text, maxsplit=1)
     if len(sentences) == 2 and len(sentences[0]) <= MAX_HEADING:
         return sentences[0].rstrip("."), _escape_text(sentences[1])
     return None
@@ -795,10 +798,17 @@ def title_cue(title: str) -> str | None:
 
 
 def _first_sentence(blocks: list[_Block]) -> str | None:
+    """The first paragraph's opening sentence, with the sentences after it until there are
+    MIN_SUMMARY_WORDS words: "No." alone tells a reader nothing of the tip."""
     paragraph = next((b for b in blocks if b.kind == "paragraph" and b.text), None)
     if paragraph is None:
         return None
-    return _SENTENCE_END.split(paragraph.text, maxsplit=1)[0].strip()
+    taken: list[str] = []
+    for sentence in SENTENCE_END.split(paragraph.text):
+        taken.append(sentence.strip())
+        if sum(len(s.split()) for s in taken) >= MIN_SUMMARY_WORDS:
+            break
+    return " ".join(taken)
 
 
 def _quoted_cue(blocks: list[_Block]) -> str | None:

@@ -42,7 +42,7 @@ from zoneinfo import ZoneInfo
 from bs4 import BeautifulSoup
 
 from runform.content.paths import slugify
-from runform.importers.post_structure import find_structure, title_cue
+from runform.importers.post_structure import SENTENCE_END, find_structure, title_cue
 from runform.importers.tip_writer import DrillDraft, TipDraft, VideoDraft, check_tip_text, tip_yaml
 from runform.importers.wxr import Comment, Export, Item
 
@@ -401,7 +401,8 @@ def _summary(item: Item, first_sentence: str | None, title: str, guessed: list[s
             guessed.append(f"summary: the excerpt, cut to {MAX_SUMMARY} characters")
         return _cut_sentences(excerpt)
     if first_sentence:
-        guessed.append("summary from the first sentence")
+        several = SENTENCE_END.search(first_sentence) is not None
+        guessed.append(f"summary from the first sentence{'s' if several else ''}")
         return _cut_sentences(first_sentence)
     guessed.append("summary is the title")
     return _cut(title, MAX_SUMMARY)
