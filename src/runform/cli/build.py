@@ -19,6 +19,7 @@ from runform.cli.common import (
     stop_on,
 )
 from runform.content.catalog import CatalogHandoff
+from runform.content.planner import left_out_files
 from runform.content.project import Project
 from runform.content.schedule import build_schedule
 from runform.site.output import UnsafeOutput, check_output_dir, discard, staging_dir, swap_in
@@ -62,6 +63,7 @@ def build_into(
     # a cancelled run (SIGTERM from CI, SIGHUP from a closed terminal) tidies up as Ctrl+C does
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _interrupt)
+    unfinished = [file.path for file in left_out_files(tips.peek()) if file.draft]
     schedule = build_schedule(tips.peek(), as_of)
     published, scheduled, drafts = (
         len(schedule.published),
@@ -95,6 +97,12 @@ def build_into(
         f"{scheduled} scheduled, {count(drafts, 'draft')} "
         f"(as of {as_of.isoformat()}; only published tips are in the site)."
     )
+    if unfinished:
+        until = "it validates" if len(unfinished) == 1 else "they validate"
+        print(
+            f"Note: {count(len(unfinished), 'unfinished draft')} not counted above, left out "
+            f"until {until}: {', '.join(unfinished)} (runform check lists what it lacks)."
+        )
     if not project.config.get("site_url"):
         print(
             "Note: mkdocs.yml sets no site_url, so the site has no feeds, share links or full "
