@@ -162,6 +162,18 @@ def test_two_tips_whose_file_names_give_one_slug_are_reported_at_the_file(
     ]
 
 
+def test_a_missing_key_is_reported_where_the_keys_begin(tmp_path: Path) -> None:
+    # `runform new` starts a tip with a schema comment: line 1 is no place to add a key
+    (tmp_path / "tips").mkdir()
+    text = minimal_tip().replace('summary: "A one-line summary for the test tip."\n', "")
+    (tmp_path / "tips" / "2026-11-20-new.yml").write_text(
+        "# yaml-language-server: $schema=../schema/tip.schema.json\n\n" + text, encoding="utf-8"
+    )
+    assert check_lines(tmp_path) == [
+        "tips/2026-11-20-new.yml:3:1: error: missing required key 'summary' (add 'summary:' here)"
+    ]
+
+
 def test_quoted_look_alikes_are_text(tmp_path: Path) -> None:
     (tmp_path / "tips").mkdir()
     (tmp_path / "tips" / "2026-11-20-quoted.yml").write_text(

@@ -386,7 +386,8 @@ def test_positions_of_keys_values_and_list_items() -> None:
     document = read_yaml_file(DATA / "valid.yml", "tips/valid.yml")
     assert isinstance(document, SourceDocument)
     keys, values = document.positions, document.value_positions
-    assert keys[()] == values[()] == Position(1, 1)
+    assert keys[()] == Position(2, 1)  # where the keys begin, after the file's comment
+    assert values[()] == Position(1, 1)
     assert keys[("title",)] == Position(2, 1)
     assert values[("title",)] == Position(2, 8)
     assert keys[("video", "url")] == Position(10, 3)

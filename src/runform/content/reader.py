@@ -306,6 +306,9 @@ class _Walk:
                         "the top level must be a mapping of keys such as 'title:' and 'date:'",
                     )
                     path = None
+                else:  # a missing top-level key is reported where the keys begin, not at 1:1
+                    mark = event.start_mark  # (a schema comment or blank lines may come first)
+                    self.positions[()] = Position(mark.line + 1, mark.column + 1)
                 self.root = value
             else:
                 parent = stack[-1]
