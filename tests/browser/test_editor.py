@@ -168,6 +168,20 @@ def test_editing_a_tip_on_a_phone_keeps_the_rest_of_it(
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+def test_a_tips_tags_show_their_words_in_the_form(
+    editor: tuple[Project, EditorServer], visit: Any
+) -> None:
+    _, server = editor
+    page = _open(visit, server)
+    page.goto(f"{server.origin}/admin/#/collections/tips/entries/2026-11-20-heel-pick-up")
+    handles = _item_handles(page, "tags")
+    expect(handles).to_have_count(3)
+    items = handles.locator("xpath=../..")  # handle -> item top bar -> item, collapsed
+    for n, tag in enumerate(["swing phase", "hamstrings", "drills"]):
+        expect(items.nth(n)).to_contain_text(tag)
+    _list(page, "tags").screenshot(path=str(SHOTS / "editor-tags.png"))
+
+
 def _item_handles(page: Page, name: str) -> Locator:
     """The drag handles of a list's items (dnd-kit marks them `aria-roledescription`)."""
     return _list(page, name).locator('[aria-roledescription="sortable"]')

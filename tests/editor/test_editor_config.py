@@ -105,6 +105,7 @@ def test_fields_carry_labels_hints_required_choices_and_rules() -> None:
     assert drill["steps"]["widget"] == "list"
     assert drill["steps"]["field"]["widget"] == "text"
     assert fields["tags"]["field"]["pattern"] == ["^.{1,40}$", "One line, up to 40 characters."]
+    assert fields["tags"]["summary"] == drill["steps"]["summary"] == "{{fields.item}}"
     video = {f["name"]: f for f in fields["video"]["fields"]}
     assert video["poster"]["widget"] == "image"
     assert video["url"]["pattern"][0].startswith("^https?://")

@@ -240,6 +240,8 @@ def _field(name: str, info: FieldInfo, strings: Strings, prefix: str) -> dict[st
             sub.update(_scalar_field(f"{key}.item", item, item_metadata, strings))
             field["field"] = sub
             field["label_singular"] = _SINGULAR.get(key, "item")
+            # a collapsed item shows its text ("hamstrings"), not the field's label ("Tag")
+            field["summary"] = "{{fields.item}}"
         min_items = next((m.min_length for m in info.metadata if hasattr(m, "min_length")), None)
         if min_items:
             field["min"] = min_items
