@@ -60,7 +60,8 @@ def test_new_never_overwrites_a_file(make_project):
     assert existing.read_text(encoding="utf-8") == "title: mine\n", "new overwrote a file"
     assert lines(result.stderr) == [
         "runform: tips/2026-12-04-heel-pick-up.yml already has the page address"
-        " /tips/heel-pick-up/; choose another title"
+        " /tips/heel-pick-up/; choose another title, or keep this one and give the page its"
+        " own address with --slug"
     ]
     assert sorted(p.name for p in project.tips.iterdir()) == ["2026-12-04-heel-pick-up.yml"]
 

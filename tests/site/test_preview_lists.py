@@ -30,7 +30,9 @@ def test_the_preview_lists_scheduled_tips_and_drafts_with_a_badge(site_value) ->
     assert _cards(pages["tips/index.md"]) == expected
     home = pages["index.md"]
     assert _cards(home) == expected[1:], "the newest is home's latest, the rest its cards"
-    assert "Land Under Your Hips" in home.html
+    hero = lxml_html.fromstring(home.html).find('.//section[@class="rf-hero"]')
+    assert hero.findtext('.//h2[@class="rf-hero__title"]/a') == "Land Under Your Hips"
+    assert hero.findtext('.//span[@class="rf-card__badge"]') == "Draft"
 
 
 def test_a_build_lists_published_tips_only_and_no_badge(site_value) -> None:
@@ -39,3 +41,5 @@ def test_a_build_lists_published_tips_only_and_no_badge(site_value) -> None:
         ("Heel Pick Up", ""),
         ("Quick Feet, Shorter Stride", ""),
     ]
+    hero = lxml_html.fromstring(pages["index.md"].html).find('.//section[@class="rf-hero"]')
+    assert hero.find('.//span[@class="rf-card__badge"]') is None

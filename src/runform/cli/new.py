@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(f"{error} ({error.hint})") from None
     if clash := _tip_with_slug(project, slug):
         raise CommandError(
-            f"{clash} already has the page address /tips/{slug}/; choose another title"
+            f"{clash} already has the page address /tips/{slug}/; choose another title, or keep"
+            " this one and give the page its own address with --slug"
         )
     weekday = project.settings.publish_weekday
     day = args.date or next_free_publish_day(
