@@ -108,7 +108,7 @@ def build_site(
         card_cache=inputs.root / cards.cache_dir,
     )
     publishing = build_publishing(schedule, shown, settings, context, tags=tags)
-    built = SiteBuild(
+    return SiteBuild(
         schedule=schedule,
         shown=shown,
         pages=tuple(pages),
@@ -119,7 +119,6 @@ def build_site(
         admin_files=admin_files(site, settings.strings, inputs.repo_url),
         comments=site_comments(settings, site),
     )
-    return built
 
 
 def _withheld_posters(catalog: Catalog, shown: tuple[Entry, ...]) -> frozenset[str]:
