@@ -42,7 +42,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import (
     Page,
@@ -56,11 +56,12 @@ from mkdocs.utils.meta import get_data
 
 from runform.content.catalog import Catalog, CatalogHandoff, load_catalog, outside_links
 from runform.content.diagnostics import ContentError, plural, summarize
+from runform.content.parse_cache import PARSE_CACHE
 from runform.content.paths import display_path
+from runform.content.records import SiteSettings
 from runform.content.redirects import REDIRECTS_FILE, Redirect, read_redirects
 from runform.content.schedule import preview_enabled, resolve_as_of
-from runform.content.settings import SiteSettings
-from runform.content.site_config import read_site_settings
+from runform.content.site_config import SETTINGS_CACHE, read_site_settings
 from runform.site.addresses import ARCHIVE_URI, BOOK_URI, HOME_URI, TAGS_URI
 from runform.site.build import SiteInputs, build_site
 from runform.site.error_page import PreviewProblems, preview_problems, render_error_page
@@ -161,13 +162,18 @@ class _State:
             display=display_path(config_path, root),
             root=root,
             nav=config.nav,
+            cache=None if self.serving else root / SETTINGS_CACHE,
         )
         docs_dir = Path(config.docs_dir)
         catalog = (
             request.catalog.take()
             if request.catalog
             else load_catalog(
-                root / TIPS_DIR_NAME, root=root, docs_dir=docs_dir, keep_for_rebuilds=self.serving
+                root / TIPS_DIR_NAME,
+                root=root,
+                docs_dir=docs_dir,
+                keep_for_rebuilds=self.serving,
+                parse_cache=None if self.serving else root / PARSE_CACHE,
             )
         )
         problems = [*catalog.errors, *outside_links(docs_dir, root)]
@@ -625,6 +631,17 @@ def on_page_context(
             url=page.canonical_url,
         ) + _home_redirect_script(page, config)
     return context
+
+
+@event_priority(-100)  # after every plugin's on_post_page, which may still read the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page's HTML is written next and nothing reads its converted content again (MkDocs
+    renders the sitemap from the pages' addresses and dates; Material's search indexed the
+    page at `on_page_context`; runform's tip entries were taken there too). MkDocs keeps it
+    on the page object until the build ends: let it go, so a build of hundreds of tips does
+    not hold every page's HTML at once (about 6 MB of a 500-tip build's peak)."""
+    page.content = None
+    return output
 
 
 def _second_level_ids(page: Page) -> list[str]:

@@ -14,8 +14,8 @@ from typing import Any, Final
 
 from runform.content.diagnostics import ContentError, Diagnostic, plural
 from runform.content.project import Project, ProjectNotFound, find_config_file, open_project
+from runform.content.records import Weekday
 from runform.content.schedule import as_of_problem
-from runform.content.settings import Weekday
 
 _MKDOCS_QUIET: Final = "NO_MKDOCS_2_WARNING"  # Material's banner about MkDocs 2.0
 Handler = Callable[[argparse.Namespace], int]
@@ -70,7 +70,7 @@ def open_command_project(args: argparse.Namespace) -> Project:
         config = Path(config_file) if config_file else find_config_file(Path.cwd())
         if not config.is_file():
             raise ProjectNotFound(f"{config} is not a file")
-        return open_project(config)
+        return open_project(config, cache_settings=True)  # as the parsed tips: .cache/runform/
     except ProjectNotFound as error:
         raise CommandError(str(error)) from None
 

@@ -22,9 +22,7 @@ from zoneinfo import ZoneInfo
 from runform import __version__, editor
 from runform.cli.common import CommandError, add_command
 from runform.content.paths import display_path
-from runform.content.scaffold import next_free_publish_day
-from runform.content.settings import SiteSettings, Weekday
-from runform.content.validation import validate_document
+from runform.content.records import Weekday
 
 DEFAULT_SPEC: Final = f"runform @ git+https://github.com/runform/runform@v{__version__}"
 EXAMPLES: Final = """examples:
@@ -58,6 +56,9 @@ def _setting_check(build: Callable[[str], dict[str, Any]], key: str) -> Check:
     """Check an answer by validating the settings it would make, with the settings' rules."""
 
     def check(value: str) -> str:
+        from runform.content.settings import SiteSettings  # pydantic: only for init
+        from runform.content.validation import validate_document
+
         _settings, problems = validate_document(SiteSettings, build(value), path=key, positions={})
         if problems:
             first = problems[0]
@@ -288,6 +289,7 @@ def editor_signing_in() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from runform.content.scaffold import next_free_publish_day
     from runform.site.starter import StarterAnswers, starter_files  # Jinja: only for init
 
     folder = Path(args.dir).resolve()

@@ -15,14 +15,6 @@ from runform.cli.common import (
 from runform.content.catalog import RESERVED_SLUGS, find_tip_files
 from runform.content.paths import MAX_SLUG, SLUG, slugify, tip_file_name
 from runform.content.project import Project
-from runform.content.scaffold import (
-    TipExists,
-    next_free_publish_day,
-    taken_dates,
-    tip_skeleton,
-    write_new_tip,
-)
-from runform.content.tip_schema import SCHEMA_PATH, write_schema_if_stale
 from runform.content.videos import VideoUrlError, parse_video_url
 
 EXAMPLES: Final = """examples:
@@ -37,6 +29,16 @@ unfinished tip is never published. An existing file is never overwritten."""
 
 
 def run(args: argparse.Namespace) -> int:
+    # the tip model (pydantic) writes the skeleton's comments and the schema: loaded only here
+    from runform.content.scaffold import (
+        TipExists,
+        next_free_publish_day,
+        taken_dates,
+        tip_skeleton,
+        write_new_tip,
+    )
+    from runform.content.tip_schema import SCHEMA_PATH, write_schema_if_stale
+
     project = open_command_project(args)
     slug = _slug(args.title, args.slug)
     if args.video is not None:

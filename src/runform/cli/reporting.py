@@ -18,7 +18,7 @@ from typing import Final
 
 from runform.content.diagnostics import Diagnostic, plural, printable, summarize
 from runform.content.planner import ERRORS, MISSING, Plan, PlanRow
-from runform.content.settings import Weekday
+from runform.content.records import Weekday
 
 
 class Format(StrEnum):

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any, Final
 
 from runform.cli.common import add_command, open_command_project
-from runform.content.tip_schema import SCHEMA_PATH, tip_schema_text, write_schema_if_stale
 
 EXAMPLES: Final = """examples:
   runform schema                             write schema/tip.schema.json
@@ -17,6 +16,9 @@ EXAMPLES: Final = """examples:
 
 
 def run(args: argparse.Namespace) -> int:
+    # the schema comes from the tip model (pydantic): loaded only for this command
+    from runform.content.tip_schema import SCHEMA_PATH, tip_schema_text, write_schema_if_stale
+
     if args.output == "-":
         sys.stdout.write(tip_schema_text())
         return 0

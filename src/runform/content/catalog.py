@@ -21,11 +21,10 @@ from typing import Final
 
 from runform.content.diagnostics import START, Diagnostic, Position, Severity
 from runform.content.markup import left_out_markdown
-from runform.content.model import Tip
 from runform.content.parse_cache import ParseCache
 from runform.content.paths import TIP_SUFFIXES, display_path, parse_tip_file_name, tag_slug
 from runform.content.reader import KeyPath, SourceDocument, read_file_bytes, read_yaml_text
-from runform.content.validation import validate_document
+from runform.content.records import Tip
 
 
 @dataclass(frozen=True)
@@ -322,13 +321,17 @@ def parse_tip_text(raw: bytes, display: str, name: str | None = None) -> _Parsed
     source = read_yaml_text(raw, display)
     if not isinstance(source, SourceDocument):
         return _ParsedTip(None, None, tuple(source), START)
-    tip, problems = validate_document(
-        Tip,
+    from runform.content.model import Tip as Model  # pydantic: only when a file is parsed
+    from runform.content.validation import as_record, validate_document
+
+    model, problems = validate_document(
+        Model,
         source.data,
         path=display,
         positions=source.positions,
         value_positions=source.value_positions,
     )
+    tip: Tip | None = as_record(model) if model is not None else None
     name_slug, name_problems = (
         _check_file_name(Path(name), source, tip) if name is not None else (None, [])
     )

@@ -9,7 +9,6 @@ publish workflow, a repository secret).
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from typing import Annotated, Any, Final
 from urllib.parse import urlsplit
 
@@ -17,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from runform.content.fields import HttpUrl, Line
+from runform.content.records import SmtpSecurity
 
 _ADDRESS: Final = re.compile(r"[^@\s<>,;\"()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 _HOST: Final = re.compile(r"[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")
@@ -96,12 +96,6 @@ def is_merge_tag(unsubscribe: str) -> bool:
 
 class _Group(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SmtpSecurity(StrEnum):
-    STARTTLS = "starttls"  # port 587: plain connection upgraded with STARTTLS (required)
-    TLS = "tls"  # port 465: TLS from the first byte
-    NONE = "none"  # only for a relay on this machine (tests, a local MTA)
 
 
 class SmtpSettings(_Group):

@@ -22,7 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from runform.content.paths import MAX_SLUG, SLUG
+from runform.content.paths import FIRST_DAY, LAST_DAY, MAX_SLUG, SLUG
 from runform.content.scalars import BareScalar, FoldedPlain
 from runform.content.videos import VideoUrlError, parse_start, parse_video_url
 
@@ -38,10 +38,6 @@ _IMAGE_SUFFIXES: Final = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".s
 # A URL with these is read differently by browsers (WHATWG URL: "\\" is "/" in http(s)
 # addresses, tabs and newlines are stripped, spaces end it in HTML attributes unquoted)
 _URL_UNSAFE: Final = re.compile(r"[\\\s\x00-\x1f\x7f]")
-# The days a site can carry: MkDocs writes the sitemap's gzip timestamp as a 32-bit count of
-# seconds from 1970 (RFC 1952), so a tip's date must fit it.
-FIRST_DAY: Final = date(1970, 1, 2)
-LAST_DAY: Final = date(2105, 12, 31)
 # Markdown containers (quotes, lists) nested deeper than this are refused: nh3's cleaning time
 # grows with the square of the nesting depth, and no tip needs more.
 MAX_MARKDOWN_NESTING: Final = 8

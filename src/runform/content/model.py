@@ -6,7 +6,6 @@ settings model; the descriptions here feed the JSON Schema and `runform new`'s c
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Any, Final, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
@@ -29,7 +28,8 @@ from runform.content.fields import (
     line_validator,
 )
 from runform.content.fields import Line as Line
-from runform.content.videos import VideoRef, parse_video_url
+from runform.content.records import NoteKind as NoteKind
+from runform.content.records import VideoAddress
 
 
 class _Strict(BaseModel):
@@ -86,12 +86,6 @@ class Drill(_Strict):
     )
 
 
-class NoteKind(StrEnum):
-    NOTE = "note"
-    TIP = "tip"
-    WARNING = "warning"
-
-
 class Note(_Strict):
     kind: NoteKind = Field(
         NoteKind.NOTE,
@@ -104,7 +98,7 @@ class Note(_Strict):
     )
 
 
-class Video(_Strict):
+class Video(VideoAddress, _Strict):
     url: VideoUrl = Field(
         description="The video's address on YouTube or Vimeo, as copied from the browser.",
         examples=["https://www.youtube.com/watch?v=aaaaaaaaaaa"],
@@ -133,15 +127,6 @@ class Video(_Strict):
         description="Optional: a still image shown before the video plays, a path under docs/.",
         examples=["images/heel-pull.jpg"],
     )
-
-    @property
-    def ref(self) -> VideoRef:
-        return parse_video_url(self.url)
-
-    @property
-    def start_seconds(self) -> int | None:
-        """`start:` if given, else a start time found in the URL."""
-        return self.start if self.start is not None else self.ref.start
 
 
 class CallToAction(_Strict):

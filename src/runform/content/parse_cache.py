@@ -31,13 +31,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final, Generic, TypeVar
 
-import pydantic
 import yaml
 
 from runform import __version__
 
 PARSE_CACHE: Final = Path(".cache/runform/tips.pickle")  # relative to mkdocs.yml
-_FORMAT: Final = b"runform-parse-cache-1"
+_FORMAT: Final = b"runform-parse-cache-2"
 
 T = TypeVar("T")
 
@@ -48,8 +47,9 @@ def code_digest() -> bytes:
     PyYAML and cmarkgfm (which finds the Markdown a page leaves out), and the source files of
     `runform.content` (read once per process, ~30 files)."""
     digest = hashlib.blake2b(_FORMAT, digest_size=16)
-    digest.update(f"{__version__}\0{pydantic.VERSION}\0{yaml.__version__}\0".encode())
-    digest.update(f"{_installed_version('cmarkgfm')}\0".encode())
+    digest.update(f"{__version__}\0{yaml.__version__}\0".encode())
+    for distribution in ("pydantic", "pydantic-core", "cmarkgfm"):
+        digest.update(f"{_installed_version(distribution)}\0".encode())
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.digest()
@@ -70,7 +70,7 @@ _STDLIB_TYPES: Final = frozenset({("datetime", "date"), ("datetime", "datetime")
 
 class _TipsUnpickler(pickle.Unpickler):
     """Unpickling that can build only parse results: value classes of `runform.content`
-    (pydantic models, dataclasses, enums, named tuples) and dates, never a function or any
+    (the records, dataclasses, enums, named tuples) and dates, never a function or any
     other class. A cache file
     is data in the project folder (a clone, a pull request): one written to run code on load
     is refused like any damaged file (Python's `pickle` docs, "Restricting Globals")."""
@@ -81,8 +81,7 @@ class _TipsUnpickler(pickle.Unpickler):
         if module.startswith("runform.content."):
             found = super().find_class(module, name)
             if isinstance(found, type) and (
-                issubclass(found, pydantic.BaseModel | enum.Enum | tuple)
-                or dataclasses.is_dataclass(found)
+                issubclass(found, enum.Enum | tuple) or dataclasses.is_dataclass(found)
             ):
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a parse result")

@@ -18,6 +18,11 @@ from typing import Final
 from anyascii import anyascii
 
 TIP_SUFFIXES: Final = (".yml", ".yaml")
+# The days a site can carry: MkDocs writes the sitemap's gzip timestamp as a 32-bit count of
+# seconds from 1970 (RFC 1952), so a tip's date must fit it.
+FIRST_DAY: Final = date(1970, 1, 2)
+LAST_DAY: Final = date(2105, 12, 31)
+
 MAX_SLUG: Final = 80
 # A slug: lowercase ASCII letters and digits in words joined by single dashes.
 SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

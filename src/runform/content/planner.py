@@ -17,8 +17,8 @@ from typing import Final
 
 from runform.content.catalog import Catalog, Entry
 from runform.content.paths import file_name_date
+from runform.content.records import Weekday
 from runform.content.schedule import Schedule, Status
-from runform.content.settings import Weekday
 
 ERRORS: Final = "errors"
 MISSING: Final = "missing"

@@ -22,9 +22,9 @@ from runform.content.catalog import Catalog, load_catalog
 from runform.content.diagnostics import START, ContentError, Diagnostic, Position
 from runform.content.parse_cache import PARSE_CACHE
 from runform.content.paths import display_path
+from runform.content.records import SiteSettings
 from runform.content.schedule import Schedule, build_schedule, resolve_as_of
-from runform.content.settings import SiteSettings
-from runform.content.site_config import read_site_settings
+from runform.content.site_config import SETTINGS_CACHE, default_settings, read_site_settings
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 TIPS_DIR_NAME = "tips"
@@ -94,7 +94,12 @@ def find_config_file(start: Path) -> Path:
     )
 
 
-def open_project(config_file: Path) -> Project:
+def open_project(config_file: Path, *, cache_settings: bool = False) -> Project:
+    """The project of `config_file` (mkdocs.yml): its folders and settings, with every problem
+    of mkdocs.yml and `extra.runform` in `problems` (then the settings are the defaults).
+    cache_settings: keep valid settings in `.cache/runform/` for the next run, as the commands
+    that read tips do (a dry run writes nothing). Raises ProjectNotFound when the file cannot
+    be read."""
     config_file = config_file.resolve()
     root = config_file.parent
     display = config_file.name
@@ -103,13 +108,18 @@ def open_project(config_file: Path) -> Project:
     except (OSError, UnicodeDecodeError) as error:
         raise ProjectNotFound(f"{config_file} cannot be read: {error}") from None
     config, problems = _read_config(text, display)
-    settings = SiteSettings()
+    settings: SiteSettings | None = None
     if not problems:
         extra = config.get("extra")
         raw = extra.get("runform") if isinstance(extra, dict) else None
         try:
             settings = read_site_settings(
-                raw, config_text=text, display=display, root=root, nav=config.get("nav")
+                raw,
+                config_text=text,
+                display=display,
+                root=root,
+                nav=config.get("nav"),
+                cache=root / SETTINGS_CACHE if cache_settings else None,
             )
         except ContentError as error:
             problems = list(error.diagnostics)
@@ -120,7 +130,7 @@ def open_project(config_file: Path) -> Project:
         tips_dir=root / TIPS_DIR_NAME,
         site_dir=root / str(config.get("site_dir") or "site"),
         site_path=_url_path(config.get("site_url")),
-        settings=settings,
+        settings=settings or default_settings(),
         problems=tuple(problems),
         config=config,
     )

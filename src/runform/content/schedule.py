@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from runform.content.catalog import Catalog, Entry
 from runform.content.diagnostics import START, ContentError, Diagnostic
-from runform.content.fields import FIRST_DAY, LAST_DAY
+from runform.content.paths import FIRST_DAY, LAST_DAY
 
 AS_OF_VARIABLE = "RUNFORM_AS_OF"
 PREVIEW_VARIABLE = "RUNFORM_PREVIEW"

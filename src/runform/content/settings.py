@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import re
 import string
-from enum import StrEnum
 from typing import Annotated, Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -26,21 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from runform.content.email_settings import EmailSettings
 from runform.content.fields import Line, LinkUrl
-
-
-class Weekday(StrEnum):
-    MONDAY = "monday"
-    TUESDAY = "tuesday"
-    WEDNESDAY = "wednesday"
-    THURSDAY = "thursday"
-    FRIDAY = "friday"
-    SATURDAY = "saturday"
-    SUNDAY = "sunday"
-
-    @property
-    def index(self) -> int:
-        """0 for Monday, as `date.weekday()` counts."""
-        return list(Weekday).index(self)
+from runform.content.records import CommentsProvider, ShareNetwork, Weekday
 
 
 def _timezone(value: Any) -> str:
@@ -232,12 +217,6 @@ class CardSettings(_Group):
     cache_dir: str = ".cache/runform/cards"  # relative to mkdocs.yml; safe to delete
 
 
-class CommentsProvider(StrEnum):
-    NONE = "none"
-    GISCUS = "giscus"
-    ISSO = "isso"
-
-
 class GiscusSettings(_Group):
     """giscus (comments as GitHub Discussions): the values giscus' configuration page gives."""
 
@@ -294,14 +273,6 @@ class CommentsSettings(_Group):
                 {"hint": "give the address of your Isso server, or set provider: none"},
             )
         return self
-
-
-class ShareNetwork(StrEnum):
-    EMAIL = "email"
-    WHATSAPP = "whatsapp"
-    X = "x"
-    FACEBOOK = "facebook"
-    LINKEDIN = "linkedin"
 
 
 class ShareSettings(_Group):

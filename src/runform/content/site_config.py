@@ -6,17 +6,19 @@ Shared by the MkDocs glue (which gets the mapping from MkDocs' config) and the c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from runform.content.diagnostics import START, ContentError, Diagnostic, Position
 from runform.content.misreadings import settings_problems
+from runform.content.parse_cache import ParseCache
 from runform.content.reader import compose_positions
-from runform.content.settings import SiteSettings
-from runform.content.validation import validate_document
+from runform.content.records import SiteSettings
 
 SETTINGS_PREFIX = ("extra", "runform")
+SETTINGS_CACHE: Final = Path(".cache/runform/settings.pickle")  # relative to mkdocs.yml
 
 
 # The first four bytes of the font files FreeType (Pillow) reads: TrueType, OpenType (CFF),
@@ -32,28 +34,68 @@ def read_site_settings(
     display: str,
     root: Path | None = None,
     nav: Any = None,
+    cache: Path | None = None,
 ) -> SiteSettings:
     """Validate the `extra.runform` mapping; raises ContentError with every problem.
 
     With `root` (the folder of mkdocs.yml), the rules that look at files run too (the card
-    font must be a font file); with `nav`, the rules between the settings and the rest of
-    mkdocs.yml (a nav entry `book.md` needs `booking.url`). `runform check` and every build
-    call this with both, so they agree on every settings rule.
+    font must be a font file); with `cache` (a file, `root / SETTINGS_CACHE`), valid settings
+    are kept there, so the next run with the same mkdocs.yml and mapping skips pydantic (see
+    `records.py`); with `nav`, the rules between the settings and the rest of mkdocs.yml (a
+    nav entry `book.md` needs `booking.url`). `runform check` and every build call this with
+    both, so they agree on every settings rule.
     """
     if raw is None:
         raw = {}
+
+    @functools.cache
+    def positions() -> dict[Any, Position]:
+        return compose_positions(config_text)
+
     if not isinstance(raw, dict):
-        position = compose_positions(config_text).get(SETTINGS_PREFIX, START)
         raise ContentError(
             [
                 Diagnostic.at(
-                    display, position, "extra.runform must be a set of keys", "see the README"
+                    display,
+                    positions().get(SETTINGS_PREFIX, START),
+                    "extra.runform must be a set of keys",
+                    "see the README",
                 )
             ]
         )
+    if cache is None:
+        settings = _validate(raw, config_text, display)
+    else:
+        stored = ParseCache(cache, lambda *_: _validate(raw, config_text, display))
+        key = f"{config_text}\0{raw!r}".encode()
+        settings = stored.parse(display, "mkdocs.yml", key)
+        stored.save()
+    problems = [
+        *(_card_font_problems(settings, root, positions, display) if root else []),
+        *_book_in_nav_problems(settings, nav, positions, display),
+    ]
+    if problems:
+        raise ContentError(problems)
+    return settings
+
+
+def default_settings() -> SiteSettings:
+    """The settings of a site with no `extra.runform` (every group's defaults)."""
+    from runform.content.settings import SiteSettings as Model
+    from runform.content.validation import as_record
+
+    return cast(SiteSettings, as_record(Model()))
+
+
+def _validate(raw: dict[str, Any], config_text: str, display: str) -> SiteSettings:
+    """The mapping through the settings model (pydantic, imported only here); raises
+    ContentError with every problem, misread values first."""
+    from runform.content.settings import SiteSettings as Model
+    from runform.content.validation import as_record, validate_document
+
     misread = settings_problems(config_text, display, SETTINGS_PREFIX)
     settings, problems = validate_document(
-        SiteSettings,
+        Model,
         raw,
         path=display,
         positions=compose_positions(config_text),
@@ -64,25 +106,18 @@ def read_site_settings(
         raise ContentError(sorted([*misread, *(p for p in problems if p.line not in lines)]))
     if settings is None:
         raise ContentError(problems)
-    positions = compose_positions(config_text)
-    problems = [
-        *(_card_font_problems(settings, root, positions, display) if root else []),
-        *_book_in_nav_problems(settings, nav, positions, display),
-    ]
-    if problems:
-        raise ContentError(problems)
-    return settings
+    return cast(SiteSettings, as_record(settings))
 
 
 def _card_font_problems(
-    settings: SiteSettings, root: Path, positions: dict[Any, Position], display: str
+    settings: SiteSettings, root: Path, positions: Callable[[], dict[Any, Position]], display: str
 ) -> list[Diagnostic]:
     """`cards.font` must name a TrueType or OpenType file (relative to mkdocs.yml)."""
     font = settings.cards.font
     if not settings.cards.enabled or not font:
         return []
     path = root / font
-    where = positions.get((*SETTINGS_PREFIX, "cards", "font"), START)
+    where = positions().get((*SETTINGS_PREFIX, "cards", "font"), START)
     hint = "give a .ttf or .otf file, relative to mkdocs.yml, or remove cards.font for DejaVu Sans"
     try:
         with path.open("rb") as file:
@@ -97,14 +132,14 @@ def _card_font_problems(
 
 
 def _book_in_nav_problems(
-    settings: SiteSettings, nav: Any, positions: dict[Any, Position], display: str
+    settings: SiteSettings, nav: Any, positions: Callable[[], dict[Any, Position]], display: str
 ) -> list[Diagnostic]:
     """The booking page exists only with `booking.url`; a nav entry for it needs one."""
     if settings.booking.url is not None:
         return []
     for index, target in _nav_targets(nav, ("nav",)):
         if str(target).strip("/") == BOOK_PAGE:
-            where = positions.get(index, START)
+            where = positions().get(index, START)
             return [
                 Diagnostic.at(
                     display,

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from runform.content import records
 from runform.content.diagnostics import START, Diagnostic, Position
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -188,3 +189,16 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
             if found := _model_in(arg):
                 return found
     return None
+
+
+def as_record(value: Any) -> Any:
+    """A validated model (or a tuple of them) -> the class of the same name in
+    `runform.content.records`, field by field in the model's order; other values as they
+    are. Raises AttributeError for a model with no record (a test walks every model of the
+    tip and the settings, so that never ships)."""
+    if isinstance(value, BaseModel):
+        record = getattr(records, type(value).__name__)
+        return record(*(as_record(getattr(value, name)) for name in type(value).model_fields))
+    if isinstance(value, tuple):
+        return tuple(as_record(item) for item in value)
+    return value

@@ -19,8 +19,8 @@ from runform.content.card_fonts import FONT_CACHE, CardFontFiles, character_map,
 from runform.content.catalog import Catalog, Entry, left_out_in_fields
 from runform.content.diagnostics import START, Diagnostic, Position, Severity
 from runform.content.reader import KeyPath
+from runform.content.records import Weekday
 from runform.content.schedule import Status, status_of
-from runform.content.settings import Weekday
 
 SUMMARY_SEARCH_LENGTH: Final = 160  # about what search engines show of a description
 _SCALAR_KEYS: Final = frozenset({("date",), ("summary",), ("teaser",)})

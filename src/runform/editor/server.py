@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 from runform.content.catalog import read_tip
 from runform.content.paths import parse_tip_file_name
 from runform.content.project import Project
-from runform.content.settings import Strings
+from runform.content.records import Strings
 from runform.editor.backend import LocalRepository
 from runform.site.addresses import encode_path, page_url, tip_uri
 from runform.site.admin.assets import DECAP

@@ -15,8 +15,7 @@ from typing import Any, Final
 
 from runform.content.catalog import Entry
 from runform.content.markup import markdown_to_html, rewrite_links
-from runform.content.model import CallToAction, Tip
-from runform.content.settings import SiteSettings
+from runform.content.records import CallToAction, SiteSettings, Tip
 from runform.site.addresses import SiteLinks, card_path, tip_uri
 from runform.site.cards.style import primary_colours
 from runform.site.pages import CtaView, cta_view

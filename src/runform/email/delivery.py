@@ -32,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Final
 
-from runform.content.email_settings import EmailSettings, SmtpSecurity, SmtpSettings
+from runform.content.records import EmailSettings, SmtpSecurity, SmtpSettings
 
 NO_LIVE_FEED: Final = b"null\n"  # what `runform email live` writes when the site has no feed yet
 

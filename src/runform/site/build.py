@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from runform.content.catalog import Catalog, Entry
+from runform.content.markup import markdown_to_html
+from runform.content.records import SiteSettings
 from runform.content.schedule import Schedule, build_schedule
-from runform.content.settings import SiteSettings
 from runform.site.addresses import SiteLinks, tip_uri
 from runform.site.admin.page import admin_files
 from runform.site.cards.style import card_style
@@ -108,6 +109,8 @@ def build_site(
         card_cache=inputs.root / cards.cache_dir,
     )
     publishing = build_publishing(schedule, shown, settings, context, tags=tags)
+    if not keep_for_rebuilds:  # every field is converted: MkDocs' pages need the memory
+        markdown_to_html.cache_clear()
     return SiteBuild(
         schedule=schedule,
         shown=shown,

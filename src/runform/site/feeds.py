@@ -2,9 +2,9 @@
 
 Why not feedgen: it stamps `lastBuildDate` with the build time (so two builds differ) and
 prepends entries (so its order needs care); it has had no release since 2023. A small Jinja
-template (`feed.xml.j2`, autoescaped like every template) and `json.dumps` of a pydantic model
-are simpler and give the same bytes for the same tips. The only dates in a feed are the tips'
-own: each is published at midnight of its date in the site's time zone.
+template (`feed.xml.j2`, autoescaped like every template) and `json.dumps` of a dict in the
+spec's key order are simpler and give the same bytes for the same tips. The only dates in a
+feed are the tips' own: each is published at midnight of its date in the site's time zone.
 
 Only what the schedule says is published reaches a feed: never a scheduled tip or a draft,
 not even under `serve`.
@@ -18,13 +18,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from email.utils import format_datetime
-from typing import Final
+from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict
-
 from runform.content.catalog import Entry
-from runform.content.settings import SiteSettings
+from runform.content.records import SiteSettings
 from runform.content.videos import watch_url
 from runform.site.addresses import FEED_JSON, FEED_XML, SiteLinks, tip_uri
 from runform.site.render import render_text
@@ -78,38 +76,6 @@ class Feeds:
     json: bytes
 
 
-class _JsonFeedAuthor(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    name: str
-    url: str
-
-
-class _JsonFeedItem(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    id: str
-    url: str
-    title: str
-    summary: str
-    content_html: str
-    date_published: str
-    tags: list[str] | None = None
-    image: str | None = None
-
-
-class JsonFeed(BaseModel):
-    """The fields of JSON Feed 1.1 that runform fills, in the order the spec lists them."""
-
-    model_config = ConfigDict(frozen=True)
-    version: str = JSON_FEED_VERSION
-    title: str
-    home_page_url: str
-    feed_url: str
-    description: str
-    language: str
-    authors: list[_JsonFeedAuthor]
-    items: list[_JsonFeedItem]
-
-
 def feed_info(
     links: SiteLinks, site_name: str, site_description: str, language: str, hashtag: str
 ) -> FeedInfo:
@@ -150,29 +116,36 @@ def render_feeds(info: FeedInfo, items: Sequence[FeedItem]) -> Feeds:
 
 
 def render_json_feed(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
-    feed = JsonFeed(
-        title=info.title,
-        home_page_url=info.home_url,
-        feed_url=info.json_url,
-        description=info.description,
-        language=info.language,
-        authors=[_JsonFeedAuthor(name=info.title, url=info.home_url)],
-        items=[
-            _JsonFeedItem(
-                id=item.url,
-                url=item.url,
-                title=item.title,
-                summary=item.summary,
-                content_html=item.content_html,
-                date_published=item.rfc3339_date,
-                tags=list(item.tags) or None,
-                image=item.image_url,
-            )
-            for item in items
-        ],
-    )
-    text = json.dumps(feed.model_dump(exclude_none=True), ensure_ascii=False, indent=2)
+    # the top-level keys of JSON Feed 1.1 that runform fills, in the order the spec lists them
+    feed = {
+        "version": JSON_FEED_VERSION,
+        "title": info.title,
+        "home_page_url": info.home_url,
+        "feed_url": info.json_url,
+        "description": info.description,
+        "language": info.language,
+        "authors": [{"name": info.title, "url": info.home_url}],
+        "items": [_json_feed_item(item) for item in items],
+    }
+    text = json.dumps(feed, ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")
+
+
+def _json_feed_item(item: FeedItem) -> dict[str, Any]:
+    """One item of a JSON Feed 1.1; `tags` and `image` only when the tip has them."""
+    fields: dict[str, Any] = {
+        "id": item.url,
+        "url": item.url,
+        "title": item.title,
+        "summary": item.summary,
+        "content_html": item.content_html,
+        "date_published": item.rfc3339_date,
+    }
+    if item.tags:
+        fields["tags"] = list(item.tags)
+    if item.image_url is not None:
+        fields["image"] = item.image_url
+    return fields
 
 
 def _feed_item(

@@ -21,7 +21,7 @@ from typing import Any, Final
 
 from runform.content.catalog import Entry
 from runform.content.markup import markdown_to_text
-from runform.content.settings import SiteSettings
+from runform.content.records import SiteSettings
 from runform.content.videos import embed_url
 from runform.site.addresses import SiteLinks, tip_uri
 from runform.site.feeds import published_at

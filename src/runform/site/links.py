@@ -16,7 +16,7 @@ from itertools import chain
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from runform.content.catalog import Entry
-from runform.content.settings import ShareNetwork, Strings
+from runform.content.records import ShareNetwork, Strings
 
 RELATED_COUNT = 3
 

@@ -14,10 +14,15 @@ from itertools import groupby
 from typing import Any
 
 from runform.content.catalog import Entry
-from runform.content.email_settings import SubscribeSettings
-from runform.content.model import CallToAction, Tip
+from runform.content.records import (
+    CallToAction,
+    CommentsProvider,
+    SiteSettings,
+    Strings,
+    SubscribeSettings,
+    Tip,
+)
 from runform.content.schedule import Schedule, Status
-from runform.content.settings import CommentsProvider, SiteSettings, Strings
 from runform.content.videos import embed_url, watch_url
 from runform.site.addresses import (
     ARCHIVE_URI,
@@ -426,7 +431,7 @@ def cta_view(
             return url
         return with_utm(url, source=booking.utm_source, medium=medium, campaign=campaign)
 
-    if isinstance(choice, CallToAction):
+    if not isinstance(choice, bool):  # a tip's own text, label and url
         return CtaView(text=choice.text, label=choice.label, url=tagged(choice.url))
     if not choice or booking.url is None:
         return None

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Final
 
 from runform.content.catalog import Entry
+from runform.content.records import SiteSettings
 from runform.content.schedule import Schedule
-from runform.content.settings import SiteSettings
 from runform.site.addresses import (
     ARCHIVE_URI,
     FEED_JSON,

@@ -23,8 +23,7 @@ from dataclasses import dataclass, replace
 from html import escape
 from typing import Any
 
-from runform.content.model import Tip
-from runform.content.settings import Strings
+from runform.content.records import Strings, Tip
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Final
 
-from runform.content.settings import Weekday
+from runform.content.records import Weekday
 from runform.content.tip_schema import SCHEMA_COMMENT, SCHEMA_PATH, tip_schema_text
 from runform.site.dates import babel_locale
 from runform.site.render import render_starter

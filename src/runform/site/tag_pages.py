@@ -28,8 +28,8 @@ from datetime import date
 from typing import Any, Final
 
 from runform.content.catalog import Entry
+from runform.content.records import SiteSettings
 from runform.content.schedule import Schedule
-from runform.content.settings import SiteSettings
 from runform.site.addresses import TAGS_URI, relative_url, tag_uri, tip_uri
 from runform.site.pages import SiteContext, date_label, status_badge
 from runform.site.render import RenderedPage, render_page

@@ -26,7 +26,6 @@ collection: folder `tips`, `format: yml`, files `YYYY-MM-DD-slug.yml`, images in
 
 from __future__ import annotations
 
-import re
 import types
 import typing
 from collections.abc import Mapping
@@ -41,6 +40,7 @@ from runform.content import fields as kinds
 from runform.content.model import Tip
 from runform.content.scaffold import FIELD_ORDER
 from runform.content.settings import Strings
+from runform.site.admin.addresses import github_repo as github_repo
 
 TIPS_FOLDER: Final = "tips"
 MEDIA_FOLDER: Final = "docs/images"
@@ -337,15 +337,6 @@ def local_config(
     collection["fields"] = _relax_optional_objects(collection["fields"])
     config["collections"] = [collection]
     return config
-
-
-_GITHUB_REPO = re.compile(r"^https://github\.com/([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
-
-
-def github_repo(repo_url: str | None) -> str | None:
-    """'owner/name' from mkdocs.yml's `repo_url` when it is a GitHub repository, else None."""
-    match = _GITHUB_REPO.match(repo_url or "")
-    return match.group(1) if match else None
 
 
 def published_config(

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Final
 from urllib.parse import urlsplit
 
-from runform.content.settings import Strings
+from runform.content.records import Strings
+from runform.site.admin.addresses import github_repo
 from runform.site.admin.assets import SVELTIA, EditorBundle
-from runform.site.admin.config import config_yaml, github_repo, published_config
 from runform.site.pages import SiteContext
 from runform.site.render import render_text
 
@@ -43,6 +43,9 @@ def admin_files(
     repo = github_repo(repo_url)
     if repo is None:
         return {}
+    # the editor's fields come from the tip model: pydantic, loaded only for a site with an editor
+    from runform.site.admin.config import config_yaml, published_config
+
     config = published_config(repo, strings, branch=branch, site_url=site.site_url)
     page = admin_html(SVELTIA, title=f"{site.site_name}: editor", language=site.language)
     return {f"{ADMIN_DIR}/index.html": page, f"{ADMIN_DIR}/config.yml": config_yaml(config)}

@@ -25,7 +25,7 @@ from typing import Any, Final
 import PIL  # the package's version only: Pillow's modules load when a card is drawn
 
 from runform.content.card_fonts import card_font_files
-from runform.content.settings import CardSettings
+from runform.content.records import CardSettings
 
 CARD_WIDTH: Final = 1200
 CARD_HEIGHT: Final = 630
