@@ -10,6 +10,7 @@ from runform.mkdocs_glue import (
     on_page_content,
     on_page_context,
     on_post_build,
+    on_post_page,
     on_serve,
     on_startup,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "on_page_content",
     "on_page_context",
     "on_post_build",
+    "on_post_page",
     "on_serve",
     "on_startup",
 ]

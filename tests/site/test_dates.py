@@ -1,6 +1,8 @@
 """Dates in words (`site/dates.py`): a one-off build words every date its pages show, then lets
 go of Babel's CLDR tables before rendering (the pages reuse the memory); the preview keeps
-them for its next rebuild. The dates on the pages are the same either way."""
+them for its next rebuild. The dates on the pages are the same either way. The Markdown
+conversion cache goes the same way: emptied by a one-off build once every field is converted,
+kept by the preview."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from babel import localedata
 
 from conftest import minimal_tip
 from runform.content.catalog import load_catalog
+from runform.content.markup import markdown_to_html
 from runform.content.settings import SiteSettings
 from runform.site.build import SiteBuild, SiteInputs, build_site
 from runform.site.dates import long_date, word_dates_then_release
@@ -65,6 +68,7 @@ def test_a_build_words_its_dates_then_lets_go_of_babels_tables(tmp_path: Path) -
     assert "fr" not in localedata._cache
     assert "root" not in localedata._cache
     assert babel.core._global_data is None
+    assert markdown_to_html.cache_info().currsize == 0
 
 
 @pytest.mark.usefixtures("fresh_babel")
@@ -72,6 +76,7 @@ def test_the_preview_keeps_babels_tables_for_its_next_rebuild(tmp_path: Path) ->
     build = _build(tmp_path / "fr", language="fr", keep_for_rebuilds=True)
     assert "20 novembre 2026" in _page(build, "tips/heel-pick-up.md")
     assert "fr" in localedata._cache
+    assert markdown_to_html.cache_info().currsize > 0
 
 
 @pytest.mark.usefixtures("fresh_babel")
